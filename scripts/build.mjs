@@ -1,0 +1,25 @@
+// `npm run build`: every artefact the collector serves or a user installs.
+// One vite build per entry because IIFE/UMD lib builds take a single entry (TOOLCHAIN.md).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+
+/** Build modes of the root vite.config.ts, in order; a mode is skipped until its entry exists. */
+const modes = [
+  ['sdk-iife', 'packages/sdk/src/script-tag.ts'],
+  ['sdk-esm', 'packages/sdk/src/index.ts'],
+  ['widgets', 'packages/widgets/src/index.ts'],
+  ['dashboard', 'packages/dashboard/index.html'],
+  ['collector', 'packages/collector/src/cli.ts'],
+];
+
+for (const [mode, entry] of modes) {
+  if (!existsSync(resolve(root, entry))) continue;
+  const { status } = spawnSync('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (status !== 0) {
+    process.stderr.write(`[cairn] Failed to build ${mode}. Please read the vite output above.\n`);
+    process.exit(1);
+  }
+}
