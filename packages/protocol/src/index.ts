@@ -7,3 +7,16 @@ export type { Rejection, IngestResponse, ErrorResponse } from './responses.ts';
 export { isRetryableStatus } from './responses.ts';
 export type { EventValidation } from './validate-event.ts';
 export { validateEvent } from './validate-event.ts';
+export type {
+  Band,
+  Tier,
+  Stage,
+  RiskFlag,
+  AccountSummary,
+  AccountList,
+  ScoreComponent,
+  FlagReason,
+  AccountDetail,
+  TimelineEntry,
+  SurveyResults,
+} from './csm-api.ts';
