@@ -3,6 +3,7 @@
 //   sdk-esm    packages/sdk/dist/index.js            ESM for bundler users
 //   widgets    packages/widgets/dist/cairn-widgets.js lazy UI chunk, loaded by the core
 //   dashboard  packages/dashboard/dist/               CSM page served at /dashboard/
+//   demo       demo/dist/                             sample SaaS app served at /demo/
 //   collector  packages/collector/dist/cli.js         Node service (protocol inlined)
 // `node scripts/build.mjs` runs them all.
 import { builtinModules } from 'node:module';
@@ -35,6 +36,11 @@ const configs: Record<string, () => UserConfig> = {
     root: at('packages/dashboard'),
     base: '/dashboard/',
     build: { outDir: at('packages/dashboard/dist'), emptyOutDir: true, target: 'es2020' },
+  }),
+  demo: () => ({
+    root: at('demo'),
+    base: '/demo/',
+    build: { outDir: at('demo/dist'), emptyOutDir: true, target: 'es2020' },
   }),
   collector: () => ({
     publicDir: false,

@@ -12,6 +12,7 @@ const modes = [
   ['sdk-esm', 'packages/sdk/src/index.ts'],
   ['widgets', 'packages/widgets/src/index.ts'],
   ['dashboard', 'packages/dashboard/index.html'],
+  ['demo', 'demo/index.html'],
   ['collector', 'packages/collector/src/cli.ts'],
 ];
 
