@@ -1,0 +1,12 @@
+import type { CairnApi } from './cairn.ts';
+import type { Router } from './router.ts';
+import type { Session } from './session.ts';
+import type { Store } from './store.ts';
+
+/** What every view receives: the state, analytics, navigation and who is signed in. */
+export interface AppContext {
+  store: Store;
+  cairn: CairnApi;
+  router: Router;
+  session: Session;
+}

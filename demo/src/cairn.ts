@@ -1,0 +1,27 @@
+/** The part of the Cairn browser API the demo uses; `window.cairn` is the snippet's stub until /cairn.js loads. */
+export interface CairnApi {
+  identify(userId: string, traits?: Record<string, unknown>): unknown;
+  group(accountId: string, traits?: Record<string, unknown>): unknown;
+  track(event: string, properties?: Record<string, unknown>): unknown;
+  page(): unknown;
+}
+
+declare global {
+  interface Window {
+    cairn?: CairnApi;
+  }
+}
+
+/**
+ * Looks up `window.cairn` on every call rather than once: the script tag replaces the stub
+ * with the real SDK when it loads, and calls must reach whichever is there now.
+ */
+export function cairnFrom(target: Window = window): CairnApi {
+  const current = (): CairnApi | undefined => target.cairn;
+  return {
+    identify: (userId, traits) => current()?.identify(userId, traits),
+    group: (accountId, traits) => current()?.group(accountId, traits),
+    track: (event, properties) => current()?.track(event, properties),
+    page: () => current()?.page(),
+  };
+}

@@ -1,0 +1,70 @@
+// Northwind Projects: a sample SaaS app that embeds Cairn through the snippet in index.html.
+import './styles.css';
+import type { AppContext } from './app-context.ts';
+import { cairnFrom } from './cairn.ts';
+import { createRouter, type Route } from './router.ts';
+import { demoSession } from './session.ts';
+import { createStore } from './store.ts';
+import { boardView } from './views/board-view.ts';
+import { layout } from './views/layout.ts';
+import { projectsView } from './views/projects-view.ts';
+import { settingsView } from './views/settings-view.ts';
+import { teamView } from './views/team-view.ts';
+import { h } from './element.ts';
+
+const titles: Record<Route['name'], string> = {
+  projects: 'Projects',
+  board: 'Board',
+  team: 'Team',
+  settings: 'Settings',
+  'not-found': 'Not found',
+};
+
+function view(context: AppContext, route: Route): HTMLElement {
+  switch (route.name) {
+    case 'projects':
+      return projectsView(context);
+    case 'board':
+      return boardView(context, route.params.projectId ?? '');
+    case 'team':
+      return teamView(context);
+    case 'settings':
+      return settingsView(context);
+    default:
+      return h('section', { class: 'view', 'data-testid': 'not-found' }, h('h1', {}, 'Page not found'),
+        h('p', {}, h('a', { href: context.router.href('/'), 'data-link': true }, 'Go to projects')));
+  }
+}
+
+function start(root: HTMLElement) {
+  const session = demoSession;
+  const cairn = cairnFrom(window);
+  const store = createStore();
+
+  // A real app knows who is signed in as it boots; these calls usually land in the snippet's stub.
+  const { id: userId, ...userTraits } = session.user;
+  cairn.identify(userId, userTraits);
+  const { id: accountId, ...accountTraits } = session.account;
+  cairn.group(accountId, accountTraits);
+
+  let route: Route | undefined;
+  const context: AppContext = { session, cairn, store, router: createRouter(import.meta.env.BASE_URL, (next) => show(next)) };
+  const render = () => {
+    if (route) root.replaceChildren(layout(context, route, view(context, route)));
+  };
+  const show = (next: Route) => {
+    const changed = route?.name !== next.name || route.params.projectId !== next.params.projectId;
+    route = next;
+    document.title = `${titles[next.name]} · Northwind Projects`;
+    render();
+    if (changed) {
+      cairn.page();
+      document.getElementById('main')?.focus({ preventScroll: true });
+    }
+  };
+  store.subscribe(render);
+  show(context.router.current());
+}
+
+const root = document.getElementById('app');
+if (root) start(root);
