@@ -20,3 +20,20 @@ export type {
   TimelineEntry,
   SurveyResults,
 } from './csm-api.ts';
+export type {
+  ConfigScalar,
+  Targeting,
+  Milestone,
+  StepAction,
+  ChecklistStep,
+  Checklist,
+  ScoreBand,
+  FollowUp,
+  Survey,
+  Throttle,
+  Placement,
+  Theme,
+  ExperienceConfig,
+  ExperienceConfigResult,
+} from './experience-config.ts';
+export { EXPERIENCE_DEFAULTS, PLACEMENTS, isSafeLinkUrl, parseExperienceConfig } from './experience-config.ts';
