@@ -262,7 +262,7 @@ export function parseHealthConfig(raw: unknown): HealthConfig {
 
   const u = section(r.usage, 'usage', ['windowDays', 'targetActiveDays']);
   const windowDays = days(u.windowDays, 'usage.windowDays', d.usage.windowDays);
-  const targetActiveDays = numberIn(u.targetActiveDays, 'usage.targetActiveDays', d.usage.targetActiveDays, 1, windowDays, true);
+  const targetActiveDays = numberIn(u.targetActiveDays, 'usage.targetActiveDays', Math.min(d.usage.targetActiveDays, windowDays), 1, windowDays, true);
 
   const t = section(r.tier, 'tier', ['trait', 'rules', 'fallback']);
   if (t.rules !== undefined && !Array.isArray(t.rules)) throw invalid('tier.rules', 'a list of rules');

@@ -27,7 +27,7 @@ export { outcomeScore } from './outcome.ts';
 export { stageFor } from './stage.ts';
 export type { SurveyMeasure, SurveyScores } from './survey-scores.ts';
 export { cesScore, cesToScale, csatScore, npsScore, npsToScale, responsesInWindow, surveyScores } from './survey-scores.ts';
-export { tierFor } from './tier.ts';
+export { matchesTierRule, tierFor } from './tier.ts';
 export type { UsageMetrics } from './usage.ts';
 export { usageMetrics } from './usage.ts';
 export type { WeightedScore } from './weighted-mean.ts';
