@@ -65,7 +65,7 @@ export function AccountsTable({
   now?: number;
 }) {
   return (
-    <div class="table-scroll" role="region" aria-label="Accounts" tabIndex={0}>
+    <div class="table-scroll" role="region" aria-label="Accounts table" tabIndex={0}>
       <table class="accounts">
         <thead>
           <tr>
