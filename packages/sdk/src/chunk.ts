@@ -1,0 +1,51 @@
+import type { WireEvent } from '@cairn/protocol';
+
+/** Events split into request-sized parts, and those too large to ever be sent. */
+export interface Chunks {
+  parts: WireEvent[][];
+  tooLarge: WireEvent[];
+}
+
+// Room for `{"batch":[],"sentAt":"…","writeKey":"…"}` around the events.
+const ENVELOPE = 64;
+
+/** UTF-8 length of a string without allocating: each half of a surrogate pair counts 2 of its 4 bytes. */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) n += c > 2047 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
+}
+
+/**
+ * Splits events, in order, into parts whose request body stays within `maxBytes` and
+ * `maxEvents` (the collector's batch limits, or the 64 KB keepalive budget).
+ *
+ * @param writeKey - sent in the body, so it counts against the budget
+ * @param maxEventBytes - events larger than this are set apart (the collector rejects them)
+ */
+export function chunk(events: WireEvent[], maxBytes: number, maxEvents: number, writeKey: string, maxEventBytes: number): Chunks {
+  const budget = maxBytes - ENVELOPE - utf8Length(writeKey);
+  const parts: WireEvent[][] = [];
+  const tooLarge: WireEvent[] = [];
+  let part: WireEvent[] = [];
+  let size = 0;
+  for (const e of events) {
+    const n = utf8Length(JSON.stringify(e)) + 1;
+    if (n > maxEventBytes || n > budget) {
+      tooLarge.push(e);
+      continue;
+    }
+    if (part.length && (size + n > budget || part.length >= maxEvents)) {
+      parts.push(part);
+      part = [];
+      size = 0;
+    }
+    part.push(e);
+    size += n;
+  }
+  if (part.length) parts.push(part);
+  return { parts, tooLarge };
+}

@@ -1,0 +1,405 @@
+import type { EventType, JsonObject, WireEvent } from '@cairn/protocol';
+import { KEEPALIVE_BYTES, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_EVENT_BYTES, MAX_ID_LENGTH } from '@cairn/protocol';
+import { autoPage } from './auto-page.ts';
+import { backoff } from './backoff.ts';
+import { chunk } from './chunk.ts';
+import { answerConsent, initialConsent, type ConsentState } from './consent.ts';
+import { context, pageInfo } from './context.ts';
+import { createEmitter } from './emitter.ts';
+import { createIdentity } from './identity.ts';
+import { lead, openChannel, type TabMessage } from './leader.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { memoryStore, openStore, type QueueStore } from './storage.ts';
+import { send, type SendResult } from './transport.ts';
+import type { Cairn, DropReason, InitOptions, SdkEvents } from './types.ts';
+import { uuid } from './uuid.ts';
+
+/** What the environment hands the client (the script tag knows where it was loaded from). */
+export interface ClientDeps {
+  /** Collector origin used when `init()` names no `host`. */
+  host?: string;
+  logger?: Logger;
+}
+
+const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
+const ids = (events: WireEvent[]) => events.map((e) => e.messageId);
+
+/**
+ * Creates a Cairn client. The script tag makes one and exposes it as `window.cairn`;
+ * bundler users call `createClient()` themselves. Nothing happens until `init()`.
+ *
+ * @example
+ * const cairn = createClient();
+ * cairn.init({ writeKey: 'wk_123', host: 'https://cairn.example.com' });
+ * cairn.track('Report Shared');
+ */
+export function createClient(deps: ClientDeps = {}): Cairn {
+  const log = deps.logger ?? createLogger();
+  const bus = createEmitter<SdkEvents>((cause) => log.error('Failed to run an event handler: it threw. Please fix the handler.', cause));
+  const hooks = new Set<(e: WireEvent) => void>();
+  const who = createIdentity();
+  /** This tab's events not yet acknowledged: what it sends itself at pagehide. */
+  const own = new Map<string, WireEvent>();
+  let o: Required<Omit<InitOptions, 'host'>> & { url: string } | undefined;
+  let cs: ConsentState = 'granted';
+  let store: Promise<QueueStore> | undefined;
+  let pend: WireEvent[] = [];
+  let gone: string[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
+  let scheduled = false;
+  let count = 0;
+  let leader = false;
+  let attempt = 0;
+  let flushT: ReturnType<typeof setTimeout> | undefined;
+  let retryT: ReturnType<typeof setTimeout> | undefined;
+  let pollT: ReturnType<typeof setInterval> | undefined;
+  let chan: BroadcastChannel | undefined;
+  /** Undo leadership and the channel (consent withdrawn, close). */
+  let stops: (() => void)[] = [];
+  /** Undo page listeners and history patches (close only). */
+  const offs: (() => void)[] = [];
+  let run: Promise<void> = Promise.resolve();
+  let next: Promise<void> | undefined;
+  /** Bumped by stop(), so a start() still waiting for IndexedDB does not lead after close(). */
+  let gen = 0;
+  /** Settles once this tab knows its queue and whether it leads. */
+  let ready: Promise<unknown> = Promise.resolve();
+
+  const fail = (message: string, extra?: Partial<SdkEvents['error']>) => {
+    log.warn(message);
+    bus.emit('error', { message, ...extra });
+  };
+  const drop = (reason: DropReason, events: WireEvent[] | number, extra?: Partial<SdkEvents['dropped']>) => {
+    const n = typeof events === 'number' ? events : events.length;
+    if (n) bus.emit('dropped', { reason, count: n, ...(typeof events === 'number' ? {} : { messageIds: ids(events) }), ...extra });
+  };
+
+  /** Opens the queue once (after consent): IndexedDB, or memory where it fails or is not wanted. */
+  const open = () => (store ??= o?.storage === 'memory' ? Promise.resolve(memoryStore()) : openStore());
+
+  /** Removes events that are done with, here and in every tab's memory. */
+  const done = (events: WireEvent[]) => {
+    const list = ids(events);
+    list.forEach((id) => own.delete(id));
+    chan?.postMessage({ a: list } satisfies TabMessage);
+    writing = writing.then(() => open().then((s) => s.del(list))).catch((cause) => log.error('Failed to delete sent events: storage error.', cause));
+    return writing;
+  };
+
+  /** Writes what was recorded this tick in one transaction, off the caller's path. */
+  const persist = () => {
+    scheduled = false;
+    const batch = pend.filter((e) => own.has(e.messageId));
+    const del = gone;
+    pend = [];
+    gone = [];
+    writing = writing.then(async () => {
+      let s = await open();
+      try {
+        if (batch.length) await s.put(batch);
+      } catch {
+        // Functions or DOM nodes in properties cannot be cloned into IndexedDB: keep their JSON form.
+        const clean = batch.flatMap((e) => {
+          try {
+            return [JSON.parse(JSON.stringify(e)) as WireEvent];
+          } catch {
+            own.delete(e.messageId);
+            drop('invalid', [e], { detail: 'not serialisable as JSON' });
+            return [];
+          }
+        });
+        try {
+          await s.put(clean);
+        } catch (cause) {
+          // IndexedDB broke under us (quota, eviction): this tab falls back to memory and sends alone.
+          log.error('Failed to store events in IndexedDB: it threw. Please free up storage; using memory for now.', cause);
+          store = Promise.resolve((s = memoryStore()));
+          await s.put(clean);
+          becomeLeader();
+        }
+      }
+      if (del.length) await s.del(del);
+    });
+    writing.catch((cause) => log.error('Failed to store events: storage error.', cause));
+  };
+
+  /** Reacts to a batch answer; true when the caller should go on with the next batch. */
+  const handle = async (part: WireEvent[], r: SendResult): Promise<boolean> => {
+    if (r.k === 'retry') return false;
+    await done(part);
+    if (r.k === 'drop') {
+      log.warn(`Failed to deliver ${part.length} events: the collector answered ${r.status} (${r.reason}). Please check the write key and host.`);
+      drop('client_error', part, { status: r.status, detail: r.reason });
+      return true;
+    }
+    if (r.delivered) bus.emit('delivered', { count: r.delivered });
+    if (r.rejected.length) {
+      const bad = r.rejected.map((x) => part[x.index]).filter((e): e is WireEvent => !!e);
+      const detail = r.rejected.map((x) => x.reason).join('; ');
+      log.warn(`Failed to deliver ${bad.length} events: the collector rejected them (${detail}). Please fix the calls.`);
+      drop('rejected', bad, { detail });
+    }
+    return true;
+  };
+
+  const drainOnce = async () => {
+    if (!o || !leader || cs !== 'granted' || retryT) return;
+    await writing;
+    const s = await open();
+    let list = await s.all();
+    if (list.length > o.maxQueueSize) {
+      const old = list.slice(0, list.length - o.maxQueueSize);
+      list = list.slice(old.length);
+      await done(old);
+      drop('overflow', old);
+    }
+    const { parts, tooLarge } = chunk(list, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, o.writeKey, MAX_EVENT_BYTES);
+    if (tooLarge.length) {
+      await done(tooLarge);
+      drop('too_large', tooLarge);
+    }
+    for (const part of parts) {
+      if (!leader || cs !== 'granted') return;
+      const r = await send(o.url, o.writeKey, part);
+      if (r.k === 'retry') {
+        const retryInMs = r.after ?? backoff(attempt, o.retryBaseMs, o.retryMaxMs);
+        attempt++;
+        retryT = setTimeout(() => {
+          retryT = undefined;
+          void drain();
+        }, retryInMs);
+        fail(`Failed to deliver ${part.length} events: ${r.status ? 'the collector answered ' + r.status : 'network error'}. Retrying in ${retryInMs} ms.`, {
+          status: r.status,
+          retryInMs,
+        });
+        return;
+      }
+      attempt = 0;
+      await handle(part, r);
+    }
+  };
+
+  /** Sends the shared queue (leader only); calls made while one runs share the next run. */
+  const drain = (): Promise<void> =>
+    (next ??= run = run.then(() => {
+      next = undefined;
+      return drainOnce().catch((cause) => log.error('Failed to send events: unexpected error.', cause));
+    }));
+
+  const becomeLeader = () => {
+    if (leader) return;
+    leader = true;
+    clearInterval(pollT);
+    // Other tabs write to the shared queue; without a channel to wake us this poll finds their events.
+    pollT = setInterval(drain, o?.flushInterval);
+    // Leftovers of closed pages (or of a tab that led before) go now; this tab's own wait for size or time.
+    void open()
+      .then((s) => s.all())
+      .then((list) => {
+        if (list.some((e) => !own.has(e.messageId))) void drain();
+      });
+  };
+
+  /** Size or time reached: the leader sends, any other tab wakes it once its events are stored. */
+  const trigger = async () => {
+    clearTimeout(flushT);
+    flushT = undefined;
+    count = 0;
+    if (cs !== 'granted') return;
+    if (scheduled) persist();
+    await ready;
+    if (leader) return drain();
+    await writing;
+    chan?.postMessage({ f: 1 } satisfies TabMessage);
+  };
+
+  /** Any tab, when hidden or closing, sends its own unsent events in ≤ 64 KB keepalive requests. */
+  const unload = () => {
+    if (!o || cs !== 'granted' || !own.size) return;
+    if (scheduled) persist();
+    const { parts } = chunk([...own.values()], KEEPALIVE_BYTES, MAX_BATCH_EVENTS, o.writeKey, MAX_EVENT_BYTES);
+    for (const part of parts) void send(o.url, o.writeKey, part, true).then((r) => handle(part, r));
+  };
+
+  const start = () => {
+    if (!o) return;
+    const before = who.get().anonymousId;
+    who.load();
+    // A returning visitor's stored id replaces the one used while consent was pending.
+    const after = who.get().anonymousId;
+    own.forEach((e) => e.anonymousId === before && (e.anonymousId = after));
+    const g = gen;
+    ready = open().then((s) => {
+      if (g !== gen || cs !== 'granted') return;
+      if (!s.durable) return becomeLeader();
+      chan = openChannel('cairn', (m) => ('a' in m ? m.a.forEach((id) => own.delete(id)) : leader && void drain()));
+      const l = lead('cairn:sender', becomeLeader);
+      stops.push(l.stop, () => chan?.close());
+      return l.ready;
+    });
+    pend.push(...own.values());
+    if (own.size) {
+      scheduled = true;
+      queueMicrotask(persist);
+      void trigger();
+    }
+  };
+
+  const stop = () => {
+    gen++;
+    stops.forEach((f) => f());
+    stops = [];
+    chan = undefined;
+    leader = false;
+    clearTimeout(flushT);
+    clearTimeout(retryT);
+    clearInterval(pollT);
+    flushT = retryT = pollT = undefined;
+  };
+
+  /** Builds the event now (timestamp at the call) and queues it; storage and network come later. */
+  const record = (type: EventType, fields: Partial<WireEvent>) => {
+    if (!o) return fail(`Failed to ${type}: the client is not initialised. Please call init({ writeKey }) first.`);
+    if (cs === 'denied') return;
+    const id = who.get();
+    const e: WireEvent = { type, messageId: uuid(), timestamp: new Date().toISOString(), anonymousId: id.anonymousId, ...fields, context: context() };
+    if (id.userId) e.userId = id.userId;
+    if (id.groupId) e.groupId = id.groupId;
+    own.set(e.messageId, e);
+    for (const fn of hooks) {
+      try {
+        fn(e);
+      } catch (cause) {
+        log.error('Failed to run a record hook: it threw. Please fix the module.', cause);
+      }
+    }
+    if (own.size > o.maxQueueSize) {
+      const oldest = own.values().next().value as WireEvent;
+      own.delete(oldest.messageId);
+      gone.push(oldest.messageId);
+      drop('overflow', [oldest]);
+    }
+    if (cs !== 'granted') return;
+    pend.push(e);
+    if (!scheduled) {
+      scheduled = true;
+      // One IndexedDB transaction per tick for everything recorded in it.
+      queueMicrotask(persist);
+    }
+    if (++count >= o.flushAt) void trigger();
+    else flushT ??= setTimeout(trigger, o.flushInterval);
+  };
+
+  /** Wraps a public method: bad input and bugs are logged and reported, never thrown into the page. */
+  const safe =
+    <A extends unknown[]>(name: string, fn: (...a: A) => void) =>
+    (...a: A): void => {
+      try {
+        fn(...a);
+      } catch (cause) {
+        log.error(`Failed to ${name}: unexpected error. Please report this bug.`, cause);
+      }
+    };
+  const props = (name: string, v: unknown): v is JsonObject | undefined =>
+    v === undefined || isObj(v) || (fail(`Failed to ${name}: the last argument must be an object. Please pass a plain object.`), false);
+
+  const api: Cairn = {
+    init: safe('init', (options: InitOptions) => {
+      if (o) return fail('Failed to init: the client is already initialised. Please call init() once.');
+      if (!isObj(options) || !isId(options.writeKey)) return fail('Failed to init: writeKey is missing. Please call init({ writeKey }).');
+      let host = options.host ?? deps.host ?? location.origin;
+      host = host.replace(/\/+$/, '');
+      o = {
+        flushAt: 20,
+        flushInterval: 5000,
+        maxQueueSize: 1000,
+        requireConsent: false,
+        autoPage: false,
+        storage: 'indexeddb',
+        retryBaseMs: 1000,
+        retryMaxMs: 60000,
+        ...options,
+        url: host + '/v1/batch',
+      };
+      cs = initialConsent(o.requireConsent);
+      const onHide = () => document.visibilityState === 'hidden' && unload();
+      const onOnline = () => {
+        clearTimeout(retryT);
+        retryT = undefined;
+        attempt = 0;
+        if (leader) void drain();
+      };
+      addEventListener('pagehide', unload);
+      addEventListener('online', onOnline);
+      document.addEventListener('visibilitychange', onHide);
+      offs.push(() => {
+        removeEventListener('pagehide', unload);
+        removeEventListener('online', onOnline);
+        document.removeEventListener('visibilitychange', onHide);
+      });
+      if (o.autoPage) {
+        offs.push(autoPage(() => api.page()));
+        api.page();
+      }
+      if (cs === 'granted') start();
+    }),
+    identify: safe('identify', (userId: string, traits?: JsonObject) => {
+      if (!isId(userId)) return fail(`Failed to identify: userId must be a string of 1-${MAX_ID_LENGTH} characters. Please pass the user's id.`);
+      if (!props('identify', traits)) return;
+      who.set({ userId, traits: { ...who.get().traits, ...traits } });
+      record('identify', { traits: traits ?? {} });
+    }),
+    group: safe('group', (accountId: string, traits?: JsonObject) => {
+      if (!isId(accountId)) return fail(`Failed to group: accountId must be a string of 1-${MAX_ID_LENGTH} characters. Please pass the account's id.`);
+      if (!props('group', traits)) return;
+      who.set({ groupId: accountId, groupTraits: { ...who.get().groupTraits, ...traits } });
+      record('group', { groupId: accountId, traits: traits ?? {} });
+    }),
+    track: safe('track', (event: string, properties?: JsonObject) => {
+      if (!isId(event)) return fail(`Failed to track: the event name must be a string of 1-${MAX_ID_LENGTH} characters. Please pass a name.`);
+      if (props('track', properties)) record('track', { event, properties: properties ?? {} });
+    }),
+    page: safe('page', (name?: string, properties?: JsonObject) => {
+      if (name !== undefined && !isId(name)) return fail(`Failed to page: the name must be a string of 1-${MAX_ID_LENGTH} characters. Please pass a name or nothing.`);
+      if (props('page', properties)) record('page', { ...(name ? { name } : {}), properties: { ...pageInfo(), ...properties } });
+    }),
+    reset: safe('reset', () => who.reset()),
+    consent: safe('consent', (granted: boolean) => {
+      if (!o) return fail('Failed to consent: the client is not initialised. Please call init({ writeKey }) first.');
+      const was = cs;
+      cs = answerConsent(!!granted);
+      if (cs === 'granted') {
+        if (was !== 'granted') start();
+        return;
+      }
+      stop();
+      own.clear();
+      pend = [];
+      gone = [];
+      who.forget();
+      writing = writing.then(() => open().then((s) => s.clear())).catch((cause) => log.error('Failed to clear the queue: storage error.', cause));
+    }),
+    flush: () =>
+      Promise.resolve()
+        .then(trigger)
+        .catch((cause) => log.error('Failed to flush: unexpected error. Please report this bug.', cause)),
+    on: (name, fn) => {
+      try {
+        return bus.on(name, fn);
+      } catch {
+        return () => {};
+      }
+    },
+    close: safe('close', () => {
+      stop();
+      offs.splice(0).forEach((f) => f());
+    }),
+    _onRecord(fn) {
+      hooks.add(fn);
+      return () => void hooks.delete(fn);
+    },
+    _identity: () => who.get(),
+  };
+  return api;
+}
