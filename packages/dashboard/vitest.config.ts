@@ -11,7 +11,7 @@ export default defineConfig({
   // oxc, whose JSX runtime defaults to React.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   publicDir: resolve(import.meta.dirname, 'test-public'),
-  optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', '@preact/signals', 'msw', 'msw/browser'] },
+  optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', '@preact/signals', 'msw', 'msw/browser', 'axe-core'] },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     browser: {

@@ -34,6 +34,8 @@ export function AccountsPage({ api, query, onQueryChange, download }: AccountsPa
   const { trail, cursor } = paging.filterKey === filterKey ? paging : { trail: [], cursor: undefined };
 
   const [list, reload] = useResource((signal) => api.listAccounts({ ...query, cursor }, { signal }), [api, filterKey, cursor]);
+  // While a new page or order loads, the previous rows stay (marked busy) so focus stays put.
+  const shown = list.status === 'ready' ? list.data : list.status === 'loading' ? list.stale : undefined;
 
   return (
     <section class="page" aria-labelledby="accounts-title">
@@ -44,32 +46,32 @@ export function AccountsPage({ api, query, onQueryChange, download }: AccountsPa
       <AccountFilters query={query} onChange={onQueryChange} />
       {list.status === 'loading' && <Loading>Loading accounts…</Loading>}
       {list.status === 'error' && <ErrorMessage error={list.error} onRetry={reload} />}
-      {list.status === 'ready' &&
-        (list.data.accounts.length === 0 ? (
+      {shown &&
+        (shown.accounts.length === 0 ? (
           <Empty>
             {hasFilters(query)
               ? 'No accounts match these filters. Clear a filter to see more.'
               : 'No accounts yet. Accounts appear once your product sends group() calls with an account id.'}
           </Empty>
         ) : (
-          <>
-            <AccountsTable accounts={list.data.accounts} sort={query.sort} onSort={(sort) => onQueryChange({ ...query, sort, cursor: undefined })} />
+          <div aria-busy={list.status === 'loading'}>
+            <AccountsTable accounts={shown.accounts} sort={query.sort} onSort={(sort) => onQueryChange({ ...query, sort, cursor: undefined })} />
             <Pagination
               offset={trail.length * query.limit}
-              count={list.data.accounts.length}
-              total={list.data.total}
+              count={shown.accounts.length}
+              total={shown.total}
               onPrevious={
-                trail.length > 0
+                trail.length > 0 && list.status === 'ready'
                   ? () => setPaging({ filterKey, trail: trail.slice(0, -1), cursor: trail[trail.length - 1] })
                   : undefined
               }
               onNext={
-                list.data.next !== null
-                  ? () => setPaging({ filterKey, trail: [...trail, cursor], cursor: list.data.next ?? undefined })
+                shown.next !== null && list.status === 'ready'
+                  ? () => setPaging({ filterKey, trail: [...trail, cursor], cursor: shown.next ?? undefined })
                   : undefined
               }
             />
-          </>
+          </div>
         ))}
     </section>
   );

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isAbortError } from './api-error.ts';
 
-/** A value being loaded for a view. */
-export type Resource<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: Error };
+/**
+ * A value being loaded for a view. While reloading, `stale` holds the previous value so a
+ * view can keep it on screen (and keep keyboard focus on its controls) until the new one lands.
+ */
+export type Resource<T> = { status: 'loading'; stale?: T } | { status: 'ready'; data: T } | { status: 'error'; error: Error };
 
 /**
  * Loads `load()` whenever `deps` change, aborting the superseded request so a slow old
@@ -13,7 +16,7 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    setState((previous) => ({ status: 'loading', stale: previous.status === 'ready' ? previous.data : previous.status === 'loading' ? previous.stale : undefined }));
     load(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setState({ status: 'ready', data });
