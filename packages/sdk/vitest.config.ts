@@ -22,6 +22,7 @@ export default defineConfig({
             headless: true,
             provider: playwright({ launchOptions }),
             instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
           },
         },
       },
