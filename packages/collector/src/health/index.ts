@@ -1,5 +1,6 @@
 export type { AccountFacts, DayActivity, MilestoneFact, NorthStarDay, SurveyResponseFact } from './account-facts.ts';
 export { factsHorizonDays } from './account-facts.ts';
+export { accountName, toAccountDetail, toAccountSummary } from './account-view.ts';
 export type { ActivationStatus } from './activation.ts';
 export { activationStatus } from './activation.ts';
 export { bandFor } from './band.ts';
