@@ -1,4 +1,5 @@
 import type { SurveyKind } from '@cairn/protocol';
+import { addDays, DAY_MS, utcDay } from './days.ts';
 import type { HealthConfig } from './health-config.ts';
 
 /** Activity of one account on one UTC day. */
@@ -77,4 +78,21 @@ export function factsHorizonDays(config: HealthConfig): number {
     config.detractorWindowDays,
     config.northStar ? config.northStar.windowWeeks * 7 : 0,
   );
+}
+
+/**
+ * Drops day buckets and survey responses older than `factsHorizonDays`, which the model never reads:
+ * scoring the pruned facts gives the same result. Milestones, traits and counters are kept.
+ */
+export function pruneFacts(facts: AccountFacts, config: HealthConfig, now: Date): AccountFacts {
+  const horizon = factsHorizonDays(config);
+  const firstDay = addDays(utcDay(now), -horizon);
+  const since = now.getTime() - horizon * DAY_MS;
+  const keep = <T>(days: Record<string, T>) => Object.fromEntries(Object.entries(days).filter(([day]) => day >= firstDay));
+  return {
+    ...facts,
+    activity: keep(facts.activity),
+    responses: facts.responses.filter((r) => Date.parse(r.at) >= since),
+    ...(facts.northStar ? { northStar: keep(facts.northStar) } : {}),
+  };
 }

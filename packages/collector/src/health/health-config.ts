@@ -91,6 +91,8 @@ export interface HealthConfig {
   /** Days a detractor response keeps the detractor flag up. */
   detractorWindowDays: number;
   northStar: NorthStarConfig | null;
+  /** Group traits holding the signup date (Segment's reserved `createdAt`) and the contract end date. */
+  traits: { signupAt: string; contractEndAt: string };
 }
 
 /** Every default of the health model (see docs/health-model.md). */
@@ -116,6 +118,7 @@ export const DEFAULT_HEALTH_CONFIG: HealthConfig = {
   usageDropThreshold: 0.5,
   detractorWindowDays: 90,
   northStar: null,
+  traits: { signupAt: 'createdAt', contractEndAt: 'contractEndAt' },
 };
 
 const TIERS: readonly Tier[] = ['A', 'B', 'C'];
@@ -266,6 +269,7 @@ export function parseHealthConfig(raw: unknown): HealthConfig {
 
   const t = section(r.tier, 'tier', ['trait', 'rules', 'fallback']);
   if (t.rules !== undefined && !Array.isArray(t.rules)) throw invalid('tier.rules', 'a list of rules');
+  const tn = section(r.traits, 'traits', ['signupAt', 'contractEndAt']);
   const rules = ((t.rules as unknown[] | undefined) ?? d.tier.rules).map((rule, i) => tierRule(rule, `tier.rules[${i}]`));
 
   return {
@@ -291,5 +295,9 @@ export function parseHealthConfig(raw: unknown): HealthConfig {
     usageDropThreshold: numberIn(r.usageDropThreshold, 'usageDropThreshold', d.usageDropThreshold, 0.01, 1),
     detractorWindowDays: days(r.detractorWindowDays, 'detractorWindowDays', d.detractorWindowDays),
     northStar: northStar(r.northStar, 'northStar'),
+    traits: {
+      signupAt: text(tn.signupAt, 'traits.signupAt', d.traits.signupAt),
+      contractEndAt: text(tn.contractEndAt, 'traits.contractEndAt', d.traits.contractEndAt),
+    },
   };
 }

@@ -1,10 +1,12 @@
 export type { AccountFacts, DayActivity, MilestoneFact, NorthStarDay, SurveyResponseFact } from './account-facts.ts';
-export { factsHorizonDays } from './account-facts.ts';
+export { factsHorizonDays, pruneFacts } from './account-facts.ts';
 export { accountName, toAccountDetail, toAccountSummary } from './account-view.ts';
 export type { ActivationStatus } from './activation.ts';
 export { activationStatus } from './activation.ts';
 export { bandFor } from './band.ts';
 export { experienceScore } from './experience.ts';
+export type { FactsState } from './fold-event.ts';
+export { emptyFactsState, foldEvent } from './fold-event.ts';
 export type { FlagInput } from './flags.ts';
 export { riskFlags } from './flags.ts';
 export type {

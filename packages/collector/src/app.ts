@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import { Hono } from 'hono';
+import { errorBody, isApiError } from './api-error.ts';
+import type { CollectorConfig } from './config.ts';
+import { ingestCors } from './cors.ts';
+import type { Database } from './db/database.ts';
+import { createEventsApi } from './events-api.ts';
+import { createEventWriter, type EventWriter } from './ingest/event-writer.ts';
+import { createIngestRoutes } from './ingest/ingest-routes.ts';
+import { createRateLimiter, type RateLimiter } from './ingest/rate-limiter.ts';
+import { createKeyIndex } from './keys.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { serveFile } from './static-files.ts';
+
+/** What {@link createApp} needs; everything but `db` and `config` has a default. */
+export interface AppOptions {
+  db: Database;
+  config: CollectorConfig;
+  /** Shared with the server so that shutdown can drain it. */
+  writer?: EventWriter;
+  rateLimiter?: RateLimiter;
+  logger?: Logger;
+  /** Repository root, where the built SDK, widgets, demo and dashboard are found. */
+  rootDir?: string;
+  now?: () => number;
+}
+
+/** The default repository root: three levels above `src/` or `dist/` of this package. */
+export const defaultRootDir = resolve(import.meta.dirname, '../../..');
+
+/**
+ * Builds the collector's HTTP app (hono). Tests call `app.request()` on it; the CLI serves it.
+ *
+ * @example
+ * const app = createApp({ db: await openDatabase({}), config: await loadConfig('cairn.config.json') });
+ * const res = await app.request('/health');
+ */
+export function createApp(options: AppOptions): Hono {
+  const { db, config } = options;
+  const logger = options.logger ?? silentLogger;
+  const keys = createKeyIndex(config);
+  const writer = options.writer ?? createEventWriter(db);
+  const rootDir = options.rootDir ?? defaultRootDir;
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    if (isApiError(error)) return c.json(errorBody(error.code, error.message), error.status, error.headers);
+    logger.error(`Failed to answer ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    return c.json(errorBody('internal_error', 'Failed to answer the request: an unexpected error occurred. Please retry, and report it if it persists.'), 500);
+  });
+  app.notFound((c) => c.json(errorBody('not_found', `Failed to find ${c.req.method} ${c.req.path}: no such endpoint. Please check the URL.`), 404));
+
+  app.get('/health', async (c) => {
+    try {
+      await db.query('SELECT 1');
+      return c.json({ ok: true, db: db.kind });
+    } catch (error) {
+      return c.json({ ok: false, db: db.kind, ...errorBody('storage_unavailable', `Failed to reach the database: ${(error as Error).message}. Please check it is running.`) }, 503);
+    }
+  });
+
+  for (const path of ['/v1/batch', '/v1/track', '/v1/identify', '/v1/group', '/v1/page']) app.use(path, ingestCors());
+  app.route(
+    '/v1',
+    createIngestRoutes({ keys, writer, rateLimiter: options.rateLimiter ?? createRateLimiter(options.now), logger, ...(options.now ? { now: options.now } : {}) }),
+  );
+  app.route('/v1', createEventsApi({ db, keys }));
+
+  // The SDK's URL is stable (script tag), so it gets a short cache; vite's hashed assets are immutable.
+  const sdkDir = resolve(rootDir, 'packages/sdk/dist');
+  app.get('/cairn.js', (c) => serveFile(c, sdkDir, 'cairn.js', 'public, max-age=300'));
+  app.get('/cairn.js.map', (c) => serveFile(c, sdkDir, 'cairn.js.map', 'public, max-age=300'));
+  app.get('/cairn-widgets.js', (c) => serveFile(c, resolve(rootDir, 'packages/widgets/dist'), 'cairn-widgets.js', 'public, max-age=300'));
+  app.get('/cairn-widgets.js.map', (c) => serveFile(c, resolve(rootDir, 'packages/widgets/dist'), 'cairn-widgets.js.map', 'public, max-age=300'));
+  for (const [prefix, dir] of [['/demo', 'demo/dist'], ['/dashboard', 'packages/dashboard/dist']] as const) {
+    app.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
+    app.get(`${prefix}/*`, (c) => {
+      const path = c.req.path.slice(prefix.length + 1);
+      const cache = path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      return serveFile(c, resolve(rootDir, dir), path, cache);
+    });
+  }
+  return app;
+}
