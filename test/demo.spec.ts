@@ -16,7 +16,8 @@ test('demo page: stub calls replay in order, events carry userId, groupId, one a
   // The browser's clock runs an hour fast; the collector must correct it from sentAt.
   await page.clock.install({ time: Date.now() + HOUR });
 
-  await page.goto(`${collector.url}/demo/`);
+  // Not 'load': that waits for the held async script.
+  await page.goto(`${collector.url}/demo/`, { waitUntil: 'domcontentloaded' });
   await expect(page.getByTestId('projects-view')).toBeVisible();
   expect(await page.evaluate(() => Array.isArray(window.cairn))).toBe(true);
   await page.evaluate(() => {

@@ -22,13 +22,14 @@ for (const [name, breakage] of Object.entries(breakages)) {
       addEventListener('unhandledrejection', (event) => w.__rejections.push(String(event.reason)));
     });
     await openFixture({ init: { flushInterval: 200 } });
-    await page.evaluate(() => {
+    const event = `Private Mode Event (${name})`;
+    await page.evaluate((event) => {
       const cairn = window.cairn as unknown as PageCairn;
       cairn.identify('user-private', { plan: 'free' });
-      for (let i = 0; i < 5; i += 1) cairn.track('Private Mode Event', { i });
-    });
+      for (let i = 0; i < 5; i += 1) cairn.track(event, { i });
+    }, event);
 
-    const stored = await events.waitForCount(5, { event: 'Private Mode Event' });
+    const stored = await events.waitForCount(5, { event });
     expect(stored.map((e) => e.properties?.i)).toEqual([0, 1, 2, 3, 4]);
     expect(new Set(stored.map((e) => e.userId))).toEqual(new Set(['user-private']));
     expect(pageErrors).toEqual([]);

@@ -3,6 +3,7 @@ import { repeatedMessageIds } from './harness/events-api.ts';
 import { cairnLog, expect, test, waitForSdk, type PageCairn } from './harness/fixtures.ts';
 
 test('50 events tracked while the collector is down survive a reload and are stored exactly once when it is back', async ({ page, collector, events, openFixture, pageErrors }) => {
+  test.setTimeout(150_000); // includes a collector restart (PGlite start) on a busy machine
   // The bundle comes from the fixture server so the reloaded page still runs the SDK while the collector is down.
   await openFixture({ script: 'fixtures', init: { flushInterval: 200, retryBaseMs: 200, retryMaxMs: 1_000 } });
   await page.evaluate(() => (window.cairn as unknown as PageCairn).track('Warm Up'));

@@ -91,7 +91,7 @@ export async function startCollector(): Promise<CollectorProcess> {
         const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
         return response.status === 200 ? true : undefined;
       },
-      { timeout: 30_000, interval: 100 },
+      { timeout: 60_000, interval: 100 },
     ).catch(async (error: Error) => {
       await stop();
       throw new Error(`${error.message}\n${log}`);

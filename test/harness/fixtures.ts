@@ -18,7 +18,7 @@ export interface SentBatch {
 }
 
 interface TestFixtures {
-  /** The real collector, started for this test (temp port, data dir and config). */
+  /** The real collector, running when the test starts (see `sharedCollector`). */
   collector: CollectorProcess;
   /** `GET /v1/events` of this test's collector. */
   events: EventsApi;
@@ -30,6 +30,13 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   fixtureServer: FixtureServer;
+  /**
+   * One real collector per worker (temp port, data dir and config): a cold PGlite start takes
+   * 10–25 s on this 2-core machine, too slow to pay per test. Tests stay independent by using
+   * their own event names or ids; Playwright starts a fresh worker, hence a fresh collector,
+   * after any failed test.
+   */
+  sharedCollector: CollectorProcess;
 }
 
 declare global {
@@ -51,14 +58,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  // eslint-disable-next-line no-empty-pattern -- see fixtureServer
-  collector: async ({}, use, testInfo) => {
-    const collector = await startCollector();
-    try {
+  sharedCollector: [
+    // eslint-disable-next-line no-empty-pattern -- see fixtureServer
+    async ({}, use) => {
+      const collector = await startCollector();
       await use(collector);
-    } finally {
       await collector.dispose();
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('collector output', { body: collector.output(), contentType: 'text/plain' });
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  collector: async ({ sharedCollector }, use, testInfo) => {
+    // A test that stops the collector (offline) may fail before it restarts it.
+    if (!sharedCollector.running) await sharedCollector.start();
+    const from = sharedCollector.output().length;
+    await use(sharedCollector);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('collector output', { body: sharedCollector.output().slice(from), contentType: 'text/plain' });
     }
   },
   events: async ({ collector }, use) => {
