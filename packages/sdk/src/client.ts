@@ -24,6 +24,9 @@ export interface ClientDeps {
 const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
 const ids = (events: WireEvent[]) => events.map((e) => e.messageId);
+const NOT_INIT = 'the client is not initialised';
+const CALL_INIT = 'call init({ writeKey }) first';
+const ID_RULE = ` must be a string of 1-${MAX_ID_LENGTH} characters`;
 
 /**
  * Creates a Cairn client. The script tag makes one and exposes it as `window.cairn`;
@@ -36,7 +39,9 @@ const ids = (events: WireEvent[]) => events.map((e) => e.messageId);
  */
 export function createClient(deps: ClientDeps = {}): Cairn {
   const log = deps.logger ?? createLogger();
-  const bus = createEmitter<SdkEvents>((cause) => log.error('Failed to run an event handler: it threw. Please fix the handler.', cause));
+  /** Logs a thrown error in the message formula; most causes are the host's handlers or storage. */
+  const oops = (action: string, fix: string) => (cause: unknown) => log.error(`Failed to ${action}: it threw. Please ${fix}.`, cause);
+  const bus = createEmitter<SdkEvents>(oops('run an on() handler', 'fix the handler'));
   const hooks = new Set<(e: WireEvent) => void>();
   const who = createIdentity();
   /** This tab's events not yet acknowledged: what it sends itself at pagehide. */
@@ -66,7 +71,9 @@ export function createClient(deps: ClientDeps = {}): Cairn {
   /** Settles once this tab knows its queue and whether it leads. */
   let ready: Promise<unknown> = Promise.resolve();
 
-  const fail = (message: string, extra?: Partial<SdkEvents['error']>) => {
+  /** Reports a misuse or a delivery failure: logged, and emitted as `error`. */
+  const fail = (action: string, cause: string, fix: string, extra?: Partial<SdkEvents['error']>) => {
+    const message = `Failed to ${action}: ${cause}. Please ${fix}.`;
     log.warn(message);
     bus.emit('error', { message, ...extra });
   };
@@ -83,7 +90,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
     const list = ids(events);
     list.forEach((id) => own.delete(id));
     chan?.postMessage({ a: list } satisfies TabMessage);
-    writing = writing.then(() => open().then((s) => s.del(list))).catch((cause) => log.error('Failed to delete sent events: storage error.', cause));
+    writing = writing.then(() => open().then((s) => s.del(list))).catch((cause) => oops('delete sent events', 'check the storage')(cause));
     return writing;
   };
 
@@ -113,7 +120,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
           await s.put(clean);
         } catch (cause) {
           // IndexedDB broke under us (quota, eviction): this tab falls back to memory and sends alone.
-          log.error('Failed to store events in IndexedDB: it threw. Please free up storage; using memory for now.', cause);
+          oops('store events in IndexedDB', 'free up storage; memory is used meanwhile')(cause);
           store = Promise.resolve((s = memoryStore()));
           await s.put(clean);
           becomeLeader();
@@ -121,7 +128,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
       }
       if (del.length) await s.del(del);
     });
-    writing.catch((cause) => log.error('Failed to store events: storage error.', cause));
+    writing.catch(oops('store events', 'check the storage'));
   };
 
   /** Reacts to a batch answer; true when the caller should go on with the next batch. */
@@ -129,7 +136,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
     if (r.k === 'retry') return false;
     await done(part);
     if (r.k === 'drop') {
-      log.warn(`Failed to deliver ${part.length} events: the collector answered ${r.status} (${r.reason}). Please check the write key and host.`);
+      log.warn(`Failed to deliver ${part.length} events: HTTP ${r.status} (${r.reason}). Please check the write key and host.`);
       drop('client_error', part, { status: r.status, detail: r.reason });
       return true;
     }
@@ -137,7 +144,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
     if (r.rejected.length) {
       const bad = r.rejected.map((x) => part[x.index]).filter((e): e is WireEvent => !!e);
       const detail = r.rejected.map((x) => x.reason).join('; ');
-      log.warn(`Failed to deliver ${bad.length} events: the collector rejected them (${detail}). Please fix the calls.`);
+      log.warn(`Failed to deliver ${bad.length} events: rejected (${detail}). Please fix the calls.`);
       drop('rejected', bad, { detail });
     }
     return true;
@@ -169,10 +176,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
           retryT = undefined;
           void drain();
         }, retryInMs);
-        fail(`Failed to deliver ${part.length} events: ${r.status ? 'the collector answered ' + r.status : 'network error'}. Retrying in ${retryInMs} ms.`, {
-          status: r.status,
-          retryInMs,
-        });
+        fail(`deliver ${part.length} events`, r.status ? 'HTTP ' + r.status : 'network error', `wait, retrying in ${retryInMs} ms`, { status: r.status, retryInMs });
         return;
       }
       attempt = 0;
@@ -184,7 +188,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
   const drain = (): Promise<void> =>
     (next ??= run = run.then(() => {
       next = undefined;
-      return drainOnce().catch((cause) => log.error('Failed to send events: unexpected error.', cause));
+      return drainOnce().catch(oops('send events', 'report this bug'));
     }));
 
   const becomeLeader = () => {
@@ -260,7 +264,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
 
   /** Builds the event now (timestamp at the call) and queues it; storage and network come later. */
   const record = (type: EventType, fields: Partial<WireEvent>) => {
-    if (!o) return fail(`Failed to ${type}: the client is not initialised. Please call init({ writeKey }) first.`);
+    if (!o) return fail(type, NOT_INIT, CALL_INIT);
     if (cs === 'denied') return;
     const id = who.get();
     const e: WireEvent = { type, messageId: uuid(), timestamp: new Date().toISOString(), anonymousId: id.anonymousId, ...fields, context: context() };
@@ -271,7 +275,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
       try {
         fn(e);
       } catch (cause) {
-        log.error('Failed to run a record hook: it threw. Please fix the module.', cause);
+        oops('run a record hook', 'fix the module')(cause);
       }
     }
     if (own.size > o.maxQueueSize) {
@@ -298,16 +302,18 @@ export function createClient(deps: ClientDeps = {}): Cairn {
       try {
         fn(...a);
       } catch (cause) {
-        log.error(`Failed to ${name}: unexpected error. Please report this bug.`, cause);
+        oops(name, 'report this bug')(cause);
       }
     };
   const props = (name: string, v: unknown): v is JsonObject | undefined =>
-    v === undefined || isObj(v) || (fail(`Failed to ${name}: the last argument must be an object. Please pass a plain object.`), false);
+    v === undefined || isObj(v) || (fail(name, 'the last argument is not an object', 'pass a plain object'), false);
+  /** Checks an id or name argument; false (and reported) when it is not a usable string. */
+  const idArg = (name: string, what: string, v: unknown) => isId(v) || (fail(name, what + ID_RULE, 'pass one'), false);
 
   const api: Cairn = {
     init: safe('init', (options: InitOptions) => {
-      if (o) return fail('Failed to init: the client is already initialised. Please call init() once.');
-      if (!isObj(options) || !isId(options.writeKey)) return fail('Failed to init: writeKey is missing. Please call init({ writeKey }).');
+      if (o) return fail('init', 'already initialised', 'call init() once');
+      if (!isObj(options) || !isId(options.writeKey)) return fail('init', 'writeKey is missing', CALL_INIT);
       let host = options.host ?? deps.host ?? location.origin;
       host = host.replace(/\/+$/, '');
       o = {
@@ -345,28 +351,24 @@ export function createClient(deps: ClientDeps = {}): Cairn {
       if (cs === 'granted') start();
     }),
     identify: safe('identify', (userId: string, traits?: JsonObject) => {
-      if (!isId(userId)) return fail(`Failed to identify: userId must be a string of 1-${MAX_ID_LENGTH} characters. Please pass the user's id.`);
-      if (!props('identify', traits)) return;
+      if (!idArg('identify', 'userId', userId) || !props('identify', traits)) return;
       who.set({ userId, traits: { ...who.get().traits, ...traits } });
       record('identify', { traits: traits ?? {} });
     }),
     group: safe('group', (accountId: string, traits?: JsonObject) => {
-      if (!isId(accountId)) return fail(`Failed to group: accountId must be a string of 1-${MAX_ID_LENGTH} characters. Please pass the account's id.`);
-      if (!props('group', traits)) return;
+      if (!idArg('group', 'accountId', accountId) || !props('group', traits)) return;
       who.set({ groupId: accountId, groupTraits: { ...who.get().groupTraits, ...traits } });
       record('group', { groupId: accountId, traits: traits ?? {} });
     }),
     track: safe('track', (event: string, properties?: JsonObject) => {
-      if (!isId(event)) return fail(`Failed to track: the event name must be a string of 1-${MAX_ID_LENGTH} characters. Please pass a name.`);
-      if (props('track', properties)) record('track', { event, properties: properties ?? {} });
+      if (idArg('track', 'the event name', event) && props('track', properties)) record('track', { event, properties: properties ?? {} });
     }),
     page: safe('page', (name?: string, properties?: JsonObject) => {
-      if (name !== undefined && !isId(name)) return fail(`Failed to page: the name must be a string of 1-${MAX_ID_LENGTH} characters. Please pass a name or nothing.`);
-      if (props('page', properties)) record('page', { ...(name ? { name } : {}), properties: { ...pageInfo(), ...properties } });
+      if ((name === undefined || idArg('page', 'the name', name)) && props('page', properties)) record('page', { ...(name ? { name } : {}), properties: { ...pageInfo(), ...properties } });
     }),
     reset: safe('reset', () => who.reset()),
     consent: safe('consent', (granted: boolean) => {
-      if (!o) return fail('Failed to consent: the client is not initialised. Please call init({ writeKey }) first.');
+      if (!o) return fail('consent', NOT_INIT, CALL_INIT);
       const was = cs;
       cs = answerConsent(!!granted);
       if (cs === 'granted') {
@@ -378,12 +380,12 @@ export function createClient(deps: ClientDeps = {}): Cairn {
       pend = [];
       gone = [];
       who.forget();
-      writing = writing.then(() => open().then((s) => s.clear())).catch((cause) => log.error('Failed to clear the queue: storage error.', cause));
+      writing = writing.then(() => open().then((s) => s.clear())).catch(oops('clear the queue', 'check the storage'));
     }),
     flush: () =>
       Promise.resolve()
         .then(trigger)
-        .catch((cause) => log.error('Failed to flush: unexpected error. Please report this bug.', cause)),
+        .catch(oops('flush', 'report this bug')),
     on: (name, fn) => {
       try {
         return bus.on(name, fn);

@@ -15,4 +15,4 @@ export const SNIPPET = `<script>
  * @example snippet('https://cairn.example.com', 'wk_123')
  */
 export const snippet = (host: string, writeKey: string): string =>
-  SNIPPET.replace('__HOST__', host.replace(/\/+$/, '')).replace('__WRITE_KEY__', writeKey.replace(/[^\w-]/g, ''));
+  SNIPPET.replace('__HOST__', host.replace(/["<>\\]|\/+$/g, '')).replace('__WRITE_KEY__', writeKey.replace(/[^\w-]/g, ''));

@@ -1,5 +1,5 @@
 import type { WireEvent } from '@cairn/protocol';
-import { clear, createStore, delMany, keys, setMany, values } from 'idb-keyval';
+import { clear, createStore, delMany, setMany, values } from 'idb-keyval';
 
 /** Where unsent events wait: IndexedDB (shared by every tab of the origin) or this tab's memory. */
 export interface QueueStore {
@@ -38,11 +38,12 @@ export function memoryStore(): QueueStore {
 export async function openStore(): Promise<QueueStore> {
   try {
     const s = createStore('cairn', 'queue');
-    await keys(s);
+    const all = async () => ((await values(s)) as Row[]).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((r) => r[1]);
+    await all();
     return {
       durable: true,
       put: (events) => setMany(events.map(row), s),
-      all: async () => ((await values(s)) as Row[]).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((r) => r[1]),
+      all,
       del: (ids) => delMany(ids, s),
       clear: () => clear(s),
     };
