@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { BANDS, FLAGS, hasFilters, STAGES, TIERS, type AccountQuery } from './account-query.ts';
 import { BAND_LABELS, FLAG_LABELS, STAGE_LABELS } from './labels.ts';
 
@@ -37,10 +37,14 @@ export function AccountFilters({ query, onChange }: { query: AccountQuery; onCha
   // Follow the URL when it changes from outside (back button, a link).
   useEffect(() => setText(query.q ?? ''), [query.q]);
 
-  const set = (patch: Partial<AccountQuery>) => onChange({ ...query, ...patch, cursor: undefined });
+  // The debounced search fires after later renders: read the newest query, not the one
+  // captured when typing began (a band picked meanwhile would be undone).
+  const latest = useRef({ query, onChange });
+  latest.current = { query, onChange };
+  const set = (patch: Partial<AccountQuery>) => latest.current.onChange({ ...latest.current.query, ...patch, cursor: undefined });
   const applySearch = (value: string) => {
     const q = value.trim() || undefined;
-    if (q !== query.q) set({ q });
+    if (q !== latest.current.query.q) set({ q });
   };
   useEffect(() => {
     const timer = setTimeout(() => applySearch(text), SEARCH_DEBOUNCE_MS);

@@ -85,6 +85,15 @@ test('typing a search sends one request after the pause, not one per key', async
   expect(api.requestsTo('/v1/accounts').length - before).toBe(1);
 });
 
+test('a filter picked while a search is still pending is kept when the search is sent', async () => {
+  renderDashboard();
+  await expect.element(rowOf('Globex')).toBeVisible();
+  await userEvent.fill(page.getByLabelText('Search'), 'umb');
+  await userEvent.selectOptions(page.getByLabelText('Band'), 'green');
+  await expect.poll(() => lastListQuery()?.get('q'), { timeout: SEARCH_DEBOUNCE_MS + 2000 }).toBe('umb');
+  expect(lastListQuery()?.get('band')).toBe('green');
+});
+
 test('sortable column headers change the sort and announce it', async () => {
   renderDashboard();
   const health = page.getByRole('columnheader', { name: /Health/ });

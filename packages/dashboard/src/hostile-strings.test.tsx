@@ -74,3 +74,11 @@ test('a hostile search term goes to the API as a query value, not into the page'
   await expect.poll(() => api.requestsTo('/v1/accounts').at(-1)?.url.searchParams.get('q')).toBe(HOSTILE);
   expectNoInjectedMarkup(container);
 });
+
+test('no source file writes HTML from strings', () => {
+  const sources = import.meta.glob<string>(['./**/*.{ts,tsx}', '!./**/*.test.{ts,tsx}'], { query: '?raw', import: 'default', eager: true });
+  expect(Object.keys(sources).length).toBeGreaterThan(20);
+  for (const [path, text] of Object.entries(sources)) {
+    expect(text, path).not.toMatch(/dangerouslySetInnerHTML|\.innerHTML|outerHTML|insertAdjacentHTML|document\.write|javascript:/);
+  }
+});
