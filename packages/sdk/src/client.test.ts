@@ -263,6 +263,16 @@ describe('queue', () => {
     expect(collector.events()).toHaveLength(10);
   });
 
+  test('when the leader closes, the next client takes over and sends', async () => {
+    const a = make({ writeKey: 'wk_a' });
+    await until(async () => (await navigator.locks.query()).held?.length, 'the leader');
+    const b = make({ writeKey: 'wk_b', flushInterval: 200 });
+    b.track('B1');
+    a.close();
+    await until(() => collector.stored.size === 1, 'the event sent by the new leader');
+    expect(collector.requests.map((r) => r.body.writeKey)).toEqual(['wk_b']);
+  });
+
   test('a tab that does not lead wakes the leader when its batch is full', async () => {
     make({ writeKey: 'wk_a' });
     await until(async () => (await navigator.locks.query()).held?.length, 'the leader');
@@ -297,6 +307,26 @@ describe('page close', () => {
     const ids = calls.flatMap((call) => (JSON.parse(call.body) as { batch: WireEvent[] }).batch.map((e) => e.messageId));
     expect(ids.sort()).toEqual(sent.sort());
     await until(async () => (await stored()).length === 0, 'acknowledged keepalive events removed from the queue');
+  });
+
+  test('visibilitychange to hidden sends with keepalive too; a failed keepalive leaves the events queued', async () => {
+    const c = make();
+    await until(async () => (await navigator.locks.query()).held?.length, 'the leader');
+    const calls: RequestInit[] = [];
+    vi.spyOn(window, 'fetch').mockImplementation(async (_url, init) => {
+      calls.push(init!);
+      throw new TypeError('Failed to fetch');
+    });
+    c.track('A');
+    c.track('B');
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.keepalive).toBe(true);
+    await until(async () => (await stored()).length === 2, 'the events still queued');
+    vi.restoreAllMocks();
+    await c.flush();
+    await until(() => collector.stored.size === 2, 'the leader sending them');
   });
 });
 
