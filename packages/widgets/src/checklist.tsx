@@ -37,6 +37,15 @@ function Step({ step, index, handlers, t, logger, doc }: StepProps) {
   // Step ids may hold spaces, which would split an IDREF list, so the index names the element.
   const titleId = `cairn-step-${index}`;
   const { action } = step;
+  const row = useRef<HTMLLIElement>(null);
+  const title = useRef<HTMLParagraphElement>(null);
+  // Rendering runs before the DOM changes: if focus is on a button this update removes
+  // ("Mark as done" on a step now done), it goes to the step's title instead of the page.
+  const root = row.current?.getRootNode() as ShadowRoot | undefined;
+  const hadFocus = !!root?.activeElement && row.current!.contains(root.activeElement);
+  useLayoutEffect(() => {
+    if (hadFocus && !root?.activeElement) title.current?.focus();
+  });
   let actionControl = null;
   if (!step.done && action?.type === 'link') {
     if (isSafeLinkUrl(action.url)) {
@@ -56,12 +65,12 @@ function Step({ step, index, handlers, t, logger, doc }: StepProps) {
     );
   }
   return (
-    <li class="step" data-done={step.done || undefined}>
+    <li ref={row} class="step" data-done={step.done || undefined}>
       <span class="mark" aria-hidden="true">
         {step.done && <CheckIcon />}
       </span>
       <div>
-        <p class="step-title" id={titleId}>
+        <p ref={title} class="step-title" id={titleId} tabIndex={-1}>
           {step.title}
           <span class="sr"> ({step.done ? t('checklist.done') : t('checklist.todo')})</span>
         </p>

@@ -22,7 +22,7 @@ export const CSS = `:host{all:initial!important}
 h2,p,ol,fieldset{margin:0;padding:0;border:0}
 h2{font-size:1.1em;font-weight:650;line-height:1.3;padding-inline-end:4.5em}
 .survey h2{padding-inline-end:2.5em;font-size:1em;font-weight:600}
-h2:focus{outline:none}
+h2:focus,.step-title:focus{outline:none}
 ol{list-style:none}
 button,a.btn,textarea{font:inherit;color:inherit;margin:0}
 button{cursor:pointer;background:none;border:0;padding:0}

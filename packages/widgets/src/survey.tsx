@@ -55,7 +55,9 @@ export function Survey({ view, handlers, t, rtl, thankYouMs, remove }: SurveyPro
   };
 
   const choose = (value: number, chosen: boolean) => {
-    if (chosen) focusNext.current = 'comment';
+    // Choosing the score that arrow keys already checked changes no state: focus right away.
+    if (chosen && value === score) comment.current?.focus();
+    else if (chosen) focusNext.current = 'comment';
     setScore(value);
   };
 
