@@ -9,15 +9,10 @@ export interface Chunks {
 // Room for `{"batch":[],"sentAt":"…","writeKey":"…"}` around the events.
 const ENVELOPE = 64;
 
-/** UTF-8 length of a string without allocating: each half of a surrogate pair counts 2 of its 4 bytes. */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 127) n += c > 2047 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
-  }
-  return n;
-}
+const enc = new TextEncoder();
+
+/** UTF-8 length of a string: what the request body will weigh. */
+export const utf8Length = (s: string): number => enc.encode(s).length;
 
 /**
  * Splits events, in order, into parts whose request body stays within `maxBytes` and
