@@ -20,6 +20,7 @@ describe('parseHealthConfig defaults', () => {
     expect(c.detractorWindowDays).toBe(90);
     expect(c.tier).toEqual({ trait: 'tier', rules: [], fallback: 'C' });
     expect(c.northStar).toBeNull();
+    expect(c.traits).toEqual({ signupAt: 'createdAt', contractEndAt: 'contractEndAt' });
     const w = c.outcomeWeights;
     // 0.3 + 0.2 + 0.2 + 0.1 + 0.1 + 0.1 = 1
     expect(w.activation + w.adoption + w.usage_frequency + w.usage_breadth + w.usage_recency + w.activated_in_window).toBeCloseTo(1, 10);
@@ -78,6 +79,7 @@ describe('parseHealthConfig errors', () => {
     ['bad fallback tier', { tier: { fallback: 'D' } }, 'tier.fallback must be one of A, B, C.'],
     ['sum without property', { northStar: { event: 'Invoice Paid', aggregation: 'sum' } }, 'northStar.property must be set when aggregation is "sum".'],
     ['north star without event', { northStar: { name: 'x' } }, 'northStar.event must be a non-empty string.'],
+    ['empty trait name', { traits: { contractEndAt: '' } }, 'traits.contractEndAt must be a non-empty string.'],
     ['bad aggregation', { northStar: { event: 'e', aggregation: 'avg' } }, 'northStar.aggregation must be one of count, sum, unique_users.'],
   ];
   it.each(cases)('rejects %s', (_name, raw, message) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AccountFacts, SurveyResponseFact } from './account-facts.ts';
+import { pruneFacts, type AccountFacts, type SurveyResponseFact } from './account-facts.ts';
 import { bandFor } from './band.ts';
 import { addDays, DAY_MS, utcDay } from './days.ts';
 import { NOW } from './facts-fixture.ts';
@@ -29,7 +29,7 @@ const facts: fc.Arbitrary<AccountFacts> = fc.record({
 });
 
 describe('scoreAccount invariants', () => {
-  it('keeps every score in range, the band consistent and health = outcome without experience', () => {
+  it('keeps every score in range, the band consistent, health = outcome without experience, and pruning neutral', () => {
     fc.assert(
       fc.property(facts, (f) => {
         const r = scoreAccount(f, config, NOW);
@@ -52,6 +52,8 @@ describe('scoreAccount invariants', () => {
           expect(total === 0 || Math.abs(total - 1) < 1e-3).toBe(true);
         }
         expect(r.flags.includes('red_in_renewal')).toBe(r.stage === 'renewal' && r.band === 'red');
+        // Pruning what lies beyond factsHorizonDays never changes a score.
+        expect(scoreAccount(pruneFacts(f, config, NOW), config, NOW)).toEqual(r);
       }),
       { numRuns: 300, seed: 20261123 },
     );

@@ -87,7 +87,7 @@ export function scoreAccount(facts: AccountFacts, config: HealthConfig, now: Dat
   const required = new Set(config.milestones.required);
   const milestones = [...firstReached(facts.milestones, now)]
     .map(([milestone, reachedAt]) => ({ milestone, reachedAt, required: required.has(milestone) }))
-    .sort((a, b) => Date.parse(a.reachedAt) - Date.parse(b.reachedAt));
+    .sort((a, b) => Date.parse(a.reachedAt) - Date.parse(b.reachedAt) || a.milestone.localeCompare(b.milestone));
   const ns = config.northStar;
 
   return {

@@ -44,9 +44,13 @@ export function responsesInWindow(
       continue;
     }
     const previous = latest.get(response.userId);
-    if (!previous || Date.parse(previous.at) <= at) latest.set(response.userId, response);
+    // Two answers at the same instant: keep the lower score, so the result does not depend on arrival order.
+    const replaces = !previous || Date.parse(previous.at) < at || (Date.parse(previous.at) === at && response.score < previous.score);
+    if (replaces) latest.set(response.userId, response);
   }
-  return [...latest.values(), ...anonymous].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return [...latest.values(), ...anonymous].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.userId ?? '').localeCompare(b.userId ?? '') || a.score - b.score,
+  );
 }
 
 /** Net Promoter Score: % promoters (9–10) − % detractors (0–6), −100…100; null with no scores. */
