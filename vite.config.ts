@@ -31,10 +31,14 @@ const configs: Record<string, () => UserConfig> = {
     config.build!.rolldownOptions = { external: ['idb-keyval'] };
     return config;
   },
-  widgets: () => browserLib('packages/widgets/src/index.ts', 'packages/widgets/dist', 'cairn-widgets.js', 'es'),
+  widgets: () => ({
+    ...browserLib('packages/widgets/src/index.ts', 'packages/widgets/dist', 'cairn-widgets.js', 'es'),
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
   dashboard: () => ({
     root: at('packages/dashboard'),
     base: '/dashboard/',
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { outDir: at('packages/dashboard/dist'), emptyOutDir: true, target: 'es2020' },
   }),
   demo: () => ({
