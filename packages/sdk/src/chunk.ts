@@ -1,9 +1,11 @@
 import type { WireEvent } from '@cairn/protocol';
 
-/** Events split into request-sized parts, and those too large to ever be sent. */
+/** Events split into request-sized parts, and those that can never be sent. */
 export interface Chunks {
   parts: WireEvent[][];
   tooLarge: WireEvent[];
+  /** Not serialisable as JSON (circular properties survive IndexedDB's structured clone, not JSON). */
+  invalid: WireEvent[];
 }
 
 // Room for `{"batch":[],"sentAt":"…","writeKey":"…"}` around the events.
@@ -25,10 +27,17 @@ export function chunk(events: WireEvent[], maxBytes: number, maxEvents: number, 
   const budget = maxBytes - ENVELOPE - utf8Length(writeKey);
   const parts: WireEvent[][] = [];
   const tooLarge: WireEvent[] = [];
+  const invalid: WireEvent[] = [];
   let part: WireEvent[] = [];
   let size = 0;
   for (const e of events) {
-    const n = utf8Length(JSON.stringify(e)) + 1;
+    let n: number;
+    try {
+      n = utf8Length(JSON.stringify(e)) + 1;
+    } catch {
+      invalid.push(e);
+      continue;
+    }
     if (n > maxEventBytes || n > budget) {
       tooLarge.push(e);
       continue;
@@ -42,5 +51,5 @@ export function chunk(events: WireEvent[], maxBytes: number, maxEvents: number, 
     size += n;
   }
   if (part.length) parts.push(part);
-  return { parts, tooLarge };
+  return { parts, tooLarge, invalid };
 }

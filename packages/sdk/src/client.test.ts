@@ -402,6 +402,22 @@ describe('fallbacks and guards', () => {
     expect(pages[1]!.properties?.search).toBe('?plan=pro');
   });
 
+  test('properties that cannot be sent as JSON are dropped and reported without blocking the queue', async () => {
+    const c = make();
+    const seen = watch(c);
+    const circular: Record<string, unknown> = { a: 1 };
+    circular.self = circular;
+    c.track('Circular', circular);
+    c.track('With Function', { ok: 1, fn: () => 1 } as never);
+    c.track('Plain');
+    await c.flush();
+    await until(() => seen.delivered.length, 'delivery of the rest');
+    expect(names(collector.events())).toEqual(['With Function', 'Plain']);
+    expect(collector.events()[0]!.properties).toEqual({ ok: 1 });
+    expect(seen.dropped).toEqual([expect.objectContaining({ reason: 'invalid', count: 1 })]);
+    expect(await stored()).toEqual([]);
+  });
+
   test('invalid arguments are logged and reported, never thrown', async () => {
     const sink = { warn: vi.fn(), error: vi.fn() };
     const early = createClient({ logger: createLogger(sink) });

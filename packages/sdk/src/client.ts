@@ -25,6 +25,7 @@ const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== nu
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
 const ids = (events: WireEvent[]) => events.map((e) => e.messageId);
 const NOT_INIT = 'the client is not initialised';
+const NOT_JSON = 'not serialisable as JSON';
 const CALL_INIT = 'call init({ writeKey }) first';
 const ID_RULE = ` must be a string of 1-${MAX_ID_LENGTH} characters`;
 
@@ -111,8 +112,10 @@ export function createClient(deps: ClientDeps = {}): Cairn {
           try {
             return [JSON.parse(JSON.stringify(e)) as WireEvent];
           } catch {
+            // The failed transaction may still have stored it (structured clone allows cycles).
+            del.push(e.messageId);
             own.delete(e.messageId);
-            drop('invalid', [e], { detail: 'not serialisable as JSON' });
+            drop('invalid', [e], { detail: NOT_JSON });
             return [];
           }
         });
@@ -161,10 +164,11 @@ export function createClient(deps: ClientDeps = {}): Cairn {
       await done(old);
       drop('overflow', old);
     }
-    const { parts, tooLarge } = chunk(list, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, o.writeKey, MAX_EVENT_BYTES);
-    if (tooLarge.length) {
-      await done(tooLarge);
+    const { parts, tooLarge, invalid } = chunk(list, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, o.writeKey, MAX_EVENT_BYTES);
+    if (tooLarge.length || invalid.length) {
+      await done([...tooLarge, ...invalid]);
       drop('too_large', tooLarge);
+      drop('invalid', invalid, { detail: NOT_JSON });
     }
     for (const part of parts) {
       if (!leader || cs !== 'granted') return;
