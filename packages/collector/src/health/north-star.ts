@@ -39,11 +39,14 @@ export function northStarSeries(
   now: Date,
 ): NorthStarPoint[] {
   const today = utcDay(now);
-  const weeks = Array.from({ length: config.windowWeeks }, (_, i) => addDays(weekStartOf(today), -7 * (config.windowWeeks - 1 - i)));
-  const byWeek = new Map<string, NorthStarDay[]>(weeks.map((w) => [w, []]));
+  const first = addDays(weekStartOf(today), -7 * (config.windowWeeks - 1));
+  const firstMs = Date.parse(first);
+  const weeks = Array.from({ length: config.windowWeeks }, (_, i) => addDays(first, 7 * i));
+  const byWeek: NorthStarDay[][] = weeks.map(() => []);
   for (const [day, bucket] of Object.entries(days)) {
-    if (day > today) continue;
-    byWeek.get(weekStartOf(day))?.push(bucket);
+    if (day > today || day < first) continue;
+    // Date-only ISO strings parse as UTC midnight, so the difference is a whole number of days.
+    byWeek[Math.floor((Date.parse(day) - firstMs) / DAY_MS / 7)]?.push(bucket);
   }
-  return weeks.map((weekStart) => ({ weekStart, value: aggregate(byWeek.get(weekStart) ?? [], config.aggregation) }));
+  return weeks.map((weekStart, i) => ({ weekStart, value: aggregate(byWeek[i] ?? [], config.aggregation) }));
 }

@@ -33,24 +33,26 @@ export function responsesInWindow(
   const end = now.getTime();
   const start = end - windowDays * DAY_MS;
   const { min, max } = SURVEY_SCALES[kind];
-  const latest = new Map<string, SurveyResponseFact>();
-  const anonymous: SurveyResponseFact[] = [];
+  // Parse each time once: Date.parse dominates the cost on accounts with hundreds of answers.
+  const latest = new Map<string, { response: SurveyResponseFact; at: number }>();
+  const kept: { response: SurveyResponseFact; at: number }[] = [];
   for (const response of responses) {
+    if (response.kind !== kind || !Number.isFinite(response.score) || response.score < min || response.score > max) continue;
     const at = Date.parse(response.at);
-    if (response.kind !== kind || !(at >= start && at <= end)) continue;
-    if (!Number.isFinite(response.score) || response.score < min || response.score > max) continue;
+    if (!(at >= start && at <= end)) continue;
     if (response.userId === null) {
-      anonymous.push(response);
+      kept.push({ response, at });
       continue;
     }
     const previous = latest.get(response.userId);
     // Two answers at the same instant: keep the lower score, so the result does not depend on arrival order.
-    const replaces = !previous || Date.parse(previous.at) < at || (Date.parse(previous.at) === at && response.score < previous.score);
-    if (replaces) latest.set(response.userId, response);
+    const replaces = !previous || previous.at < at || (previous.at === at && response.score < previous.response.score);
+    if (replaces) latest.set(response.userId, { response, at });
   }
-  return [...latest.values(), ...anonymous].sort(
-    (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.userId ?? '').localeCompare(b.userId ?? '') || a.score - b.score,
-  );
+  kept.push(...latest.values());
+  return kept
+    .sort((a, b) => a.at - b.at || (a.response.userId ?? '').localeCompare(b.response.userId ?? '') || a.response.score - b.response.score)
+    .map((entry) => entry.response);
 }
 
 /** Net Promoter Score: % promoters (9–10) − % detractors (0–6), −100…100; null with no scores. */
