@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import type { Database } from '../db/database.ts';
@@ -35,7 +36,8 @@ export function backends(): Backend[] {
     {
       name: 'pglite',
       async open() {
-        const db = await createPgliteDatabase();
+        const seed = new Blob([new Uint8Array(readFileSync(inject('pgliteSeed')))]);
+        const db = await createPgliteDatabase(undefined, { loadDataDir: seed });
         await migrate(db);
         return db;
       },
