@@ -27,6 +27,10 @@ describe('parseHealthConfig defaults', () => {
     expect(c.experienceWeights).toEqual({ nps: 0.5, csat: 0.25, ces: 0.25 });
   });
 
+  it('treats a null section like a missing one', () => {
+    expect(parseHealthConfig(null)).toEqual(DEFAULT_HEALTH_CONFIG);
+  });
+
   it('returns a fresh object, so callers cannot corrupt the defaults', () => {
     const c = parseHealthConfig({});
     c.milestones.required.push('x');

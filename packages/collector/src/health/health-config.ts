@@ -234,7 +234,8 @@ function northStar(raw: unknown, path: string): NorthStarConfig | null {
 }
 
 /**
- * Validates the workspace config's `health` section and fills in every default. `undefined` gives the defaults.
+ * Validates the workspace config's `health` section and fills in every default. `undefined` or `null` gives
+ * the defaults.
  * Throws an `Error` naming the offending key ("Failed to load health config: … Please …").
  *
  * @example
@@ -242,7 +243,8 @@ function northStar(raw: unknown, path: string): NorthStarConfig | null {
  */
 export function parseHealthConfig(raw: unknown): HealthConfig {
   const d = DEFAULT_HEALTH_CONFIG;
-  const r = section(raw, '', Object.keys(d));
+  // `"health": null` in a JSON file means "no health section", like leaving it out.
+  const r = section(raw ?? undefined, '', Object.keys(d));
 
   const m = section(r.milestones, 'milestones', ['required', 'all']);
   const required = textList(m.required, 'milestones.required', d.milestones.required);

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBody } from './read-body.ts';
 
-const request = (body: Uint8Array | string, headers: Record<string, string> = {}) => new Request('http://x/', { method: 'POST', body, headers });
+const request = (body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}) => new Request('http://x/', { method: 'POST', body, headers });
 
 describe('readBody', () => {
   it('returns plain and gzip bodies', async () => {

@@ -34,7 +34,7 @@ export function post(app: Hono, path: string, body: unknown, key: string | null 
     app.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` } : {}), ...headers },
-      body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+      body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
     }),
   );
 }
