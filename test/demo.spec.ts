@@ -1,6 +1,7 @@
 // The demo app as a vendor ships it: served by the collector at /demo/, Cairn embedded with the snippet.
 import { demoWorkspace } from './harness/collector-process.ts';
 import { eventsApi } from './harness/events-api.ts';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, waitForSdk, type PageCairn } from './harness/fixtures.ts';
 
 const HOUR = 3_600_000;
@@ -42,6 +43,7 @@ test('demo page: stub calls replay in order, events carry userId, groupId, one a
   await page.getByTestId('invite-email').fill('lin@northwind.example');
   await page.getByTestId('invite-submit').click();
   await expect(page.getByTestId('member-lin@northwind.example')).toBeVisible();
+  await expect(page.getByTestId('notice')).toHaveText('Invitation sent to lin@northwind.example.');
   await page.evaluate(() => (window.cairn as unknown as PageCairn).flush());
 
   const expected = [
@@ -77,4 +79,19 @@ test('demo page: stub calls replay in order, events carry userId, groupId, one a
   }
   expect(stored.filter((e) => e.type === 'page').map((e) => e.properties?.path)).toEqual(['/demo/', '/demo/projects/customer-portal', '/demo/team']);
   expect(pageErrors).toEqual([]);
+});
+
+test('demo screens have no serious or critical accessibility violations (axe)', async ({ page, collector }) => {
+  await page.goto(`${collector.url}/demo/`);
+  for (const [nav, view] of [['nav-projects', 'projects-view'], ['nav-team', 'team-view'], ['nav-settings', 'settings-view']] as const) {
+    await page.getByTestId(nav).click();
+    await expect(page.getByTestId(view)).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${view}: ${v.id}`)).toEqual([]);
+  }
+  await page.getByTestId('nav-projects').click();
+  await page.getByTestId('project-website-relaunch').getByRole('link').click();
+  await expect(page.getByTestId('board-view')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `board-view: ${v.id}`)).toEqual([]);
 });

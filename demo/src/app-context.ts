@@ -9,4 +9,6 @@ export interface AppContext {
   cairn: CairnApi;
   router: Router;
   session: Session;
+  /** Shows a short confirmation in the shell's status region (it outlives the view's re-render). */
+  notify(message: string): void;
 }

@@ -48,9 +48,25 @@ function start(root: HTMLElement) {
   cairn.group(accountId, accountTraits);
 
   let route: Route | undefined;
-  const context: AppContext = { session, cairn, store, router: createRouter(import.meta.env.BASE_URL, (next) => show(next)) };
+  let notice = '';
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const context: AppContext = {
+    session,
+    cairn,
+    store,
+    router: createRouter(import.meta.env.BASE_URL, (next) => show(next)),
+    notify(message) {
+      notice = message;
+      render();
+      clearTimeout(noticeTimer);
+      noticeTimer = setTimeout(() => {
+        notice = '';
+        render();
+      }, 4_000);
+    },
+  };
   const render = () => {
-    if (route) root.replaceChildren(layout(context, route, view(context, route)));
+    if (route) root.replaceChildren(layout(context, route, view(context, route), notice));
   };
   const show = (next: Route) => {
     const changed = route?.name !== next.name || route.params.projectId !== next.params.projectId;

@@ -11,7 +11,7 @@ const columns: { status: TaskStatus; title: string }[] = [
 
 /** One project's board: tasks in three columns, a form to add one, and report sharing. */
 export function boardView(context: AppContext, projectId: string): HTMLElement {
-  const { store, cairn, router } = context;
+  const { store, cairn, router, notify } = context;
   const project = store.state().projects.find((p) => p.id === projectId);
   if (!project) {
     return h('section', { class: 'view', 'data-testid': 'board-missing' },
@@ -61,14 +61,13 @@ export function boardView(context: AppContext, projectId: string): HTMLElement {
     error,
   );
 
-  const shareStatus = h('p', { class: 'small', role: 'status', 'data-testid': 'share-status' });
   const share = h('button', {
     class: 'secondary',
     'data-testid': 'share-report',
     onclick: () => {
       const done = tasks.filter((t) => t.status === 'done').length;
       cairn.track('Report Shared', { projectId: project.id, channel: 'link', tasksDone: done, tasksTotal: tasks.length });
-      shareStatus.textContent = `Status report link for “${project.name}” copied.`;
+      notify(`Status report link for “${project.name}” copied.`);
     },
   }, 'Share status report');
 
@@ -77,7 +76,6 @@ export function boardView(context: AppContext, projectId: string): HTMLElement {
     { class: 'view', 'data-testid': 'board-view' },
     h('p', { class: 'crumbs' }, h('a', { href: router.href('/'), 'data-link': true }, 'Projects'), ' / ', project.name),
     h('div', { class: 'view-head' }, h('h1', {}, project.name), share),
-    shareStatus,
     form,
     h(
       'div',

@@ -8,8 +8,8 @@ const nav: { path: string; label: string; testId: string; routes: Route['name'][
   { path: '/settings', label: 'Settings', testId: 'nav-settings', routes: ['settings'] },
 ];
 
-/** The app shell: brand, navigation (the current page marked for assistive tech), the user, and `main`. */
-export function layout({ router, session }: AppContext, route: Route, main: HTMLElement): HTMLElement {
+/** The app shell: brand, navigation (the current page marked for assistive tech), the user, `main` and the notice line. */
+export function layout({ router, session }: AppContext, route: Route, main: HTMLElement, notice: string): HTMLElement {
   const links = nav.map((item) =>
     h('li', {}, h('a', {
       href: router.href(item.path),
@@ -31,5 +31,6 @@ export function layout({ router, session }: AppContext, route: Route, main: HTML
     ),
     h('nav', { class: 'sidebar', 'aria-label': 'Main' }, h('ul', {}, ...links)),
     h('main', { id: 'main', class: 'content', tabindex: -1 }, main),
+    h('p', { class: notice ? 'notice visible' : 'notice', role: 'status', 'data-testid': 'notice' }, notice),
   );
 }

@@ -5,13 +5,12 @@ import { field } from './form-field.ts';
 const timezones = ['Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Shanghai', 'Asia/Tokyo'];
 
 /** Workspace settings: the weekly digest and the timezone, plus the account's plan. */
-export function settingsView({ store, cairn, session }: AppContext): HTMLElement {
+export function settingsView({ store, cairn, session, notify }: AppContext): HTMLElement {
   const { settings } = store.state();
   const digest = h('input', { type: 'checkbox', name: 'weeklyDigest', checked: settings.weeklyDigest, 'data-testid': 'settings-digest' });
   const timezone = h('select', { name: 'timezone', 'data-testid': 'settings-timezone' },
     ...timezones.map((zone) => h('option', { value: zone, selected: zone === settings.timezone }, zone)),
   );
-  const status = h('p', { class: 'small', role: 'status', 'data-testid': 'settings-status' });
 
   const form = h(
     'form',
@@ -22,14 +21,13 @@ export function settingsView({ store, cairn, session }: AppContext): HTMLElement
         event.preventDefault();
         store.updateSettings({ weeklyDigest: digest.checked, timezone: timezone.value });
         cairn.track('Settings Updated', { weeklyDigest: digest.checked, timezone: timezone.value });
-        status.textContent = 'Settings saved.';
+        notify('Settings saved.');
       },
     },
     h('h2', {}, 'Notifications'),
     h('label', { class: 'check' }, digest, ' Email me a weekly project digest'),
     field('Timezone', timezone),
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'settings-save' }, 'Save settings'),
-    status,
   );
 
   const plan = h('section', { class: 'card', 'data-testid': 'plan-card' },

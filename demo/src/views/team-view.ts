@@ -7,7 +7,7 @@ import { field, formError } from './form-field.ts';
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The team: who is in the workspace and a form to invite a teammate. */
-export function teamView({ store, cairn, session }: AppContext): HTMLElement {
+export function teamView({ store, cairn, session, notify }: AppContext): HTMLElement {
   const { team } = store.state();
   const email = h('input', { type: 'email', name: 'email', required: true, placeholder: 'name@company.com', 'data-testid': 'invite-email' });
   const role = h('select', { name: 'role', 'data-testid': 'invite-role' },
@@ -16,7 +16,6 @@ export function teamView({ store, cairn, session }: AppContext): HTMLElement {
     h('option', { value: 'viewer' }, 'Viewer'),
   );
   const error = formError('invite-error');
-  const status = h('p', { class: 'small', role: 'status', 'data-testid': 'invite-status' });
 
   const form = h(
     'form',
@@ -32,6 +31,7 @@ export function teamView({ store, cairn, session }: AppContext): HTMLElement {
         }
         const invited = store.invite(address, role.value as Teammate['role']);
         cairn.track('Teammate Invited', { role: invited.role, teamSize: store.state().team.length, seats: session.account.seats });
+        notify(`Invitation sent to ${invited.email}.`);
       },
     },
     h('h2', {}, 'Invite a teammate'),
@@ -39,7 +39,6 @@ export function teamView({ store, cairn, session }: AppContext): HTMLElement {
     field('Role', role),
     error,
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'invite-submit' }, 'Send invite'),
-    status,
   );
 
   const rows = team.map((member) =>
