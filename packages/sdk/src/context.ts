@@ -14,10 +14,15 @@ export const pageInfo = (): JsonObject => ({
   referrer: document.referrer,
 });
 
+// Reading location's parts costs ~1 µs each in Chromium: rebuild the page part only when the
+// URL or title changed, and read the user agent and locale once.
+let ua: JsonObject | undefined;
+let page: JsonObject = {};
+
 /** The `context` of an event recorded now. */
-export const context = (): JsonObject => ({
-  library,
-  page: pageInfo(),
-  userAgent: navigator.userAgent,
-  locale: navigator.language,
-});
+export function context(): JsonObject {
+  const href = location.href;
+  if (page.url !== href || page.title !== document.title || page.referrer !== document.referrer) page = pageInfo();
+  ua ??= { userAgent: navigator.userAgent, locale: navigator.language };
+  return { library, page, ...ua };
+}
