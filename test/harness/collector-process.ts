@@ -73,6 +73,10 @@ export async function startCollector(): Promise<CollectorProcess> {
       env: { ...process.env, DATABASE_URL: '' },
     });
     child = spawned;
+    // If the test runner dies without teardown, do not leave a collector (and its PGlite) behind.
+    const killOnExit = () => spawned.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    spawned.once('exit', () => process.off('exit', killOnExit));
     const append = (chunk: Buffer) => (log += chunk.toString());
     spawned.stdout?.on('data', append);
     spawned.stderr?.on('data', append);
