@@ -110,6 +110,16 @@ describe('checklist', () => {
     input.remove();
   });
 
+  it('does not take focus from the survey when the checklist changes mode', async () => {
+    const widgets = mount();
+    const { handlers } = driveChecklist(widgets, { ...sampleChecklist(), mode: 'open' });
+    widgets.showSurvey({ id: 's', kind: 'nps' }, { onRespond() {}, onDismiss() {} });
+    const radio = widgets.shadow.querySelector<HTMLElement>('[role=radio]')!;
+    radio.focus();
+    widgets.renderChecklist({ ...sampleChecklist(), mode: 'minimised' }, handlers);
+    expect(active(widgets)).toBe(radio);
+  });
+
   it('renders config text with HTML as text', async () => {
     const widgets = mount();
     const html = '<img src=x onerror="window.__pwned=1"><b>bold</b>';

@@ -95,7 +95,8 @@ function Step({ step, index, handlers, t, logger, doc }: StepProps) {
  * region), a minimised button, and the completion moment. Escape in the panel minimises.
  */
 export function Checklist({ view, handlers, t, logger, takeFocus, doc }: ChecklistProps) {
-  const focusTarget = useRef<HTMLElement>(null);
+  // The launcher button or the panel heading, whichever is drawn.
+  const focusTarget = useRef<HTMLButtonElement & HTMLHeadingElement>(null);
   const total = view.steps.length;
   const done = view.steps.filter((step) => step.done).length;
   const progress = t('checklist.progress', { done, total });
@@ -109,7 +110,7 @@ export function Checklist({ view, handlers, t, logger, takeFocus, doc }: Checkli
     const mini = view.mode === 'minimised';
     return (
       <button
-        ref={focusTarget as never}
+        ref={focusTarget}
         type="button"
         class={mini ? 'launcher mini' : 'launcher'}
         aria-expanded="false"
@@ -144,7 +145,7 @@ export function Checklist({ view, handlers, t, logger, takeFocus, doc }: Checkli
           <CloseIcon />
         </button>
       </div>
-      <h2 id="cairn-cl-title" ref={focusTarget as never} tabIndex={-1}>
+      <h2 id="cairn-cl-title" ref={focusTarget} tabIndex={-1}>
         {view.title}
       </h2>
       {view.description && <p class="muted">{view.description}</p>}

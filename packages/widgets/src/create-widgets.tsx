@@ -115,9 +115,9 @@ export function createWidgets(options: WidgetsOptions = {}): Widgets {
     renderChecklist(view, handlers) {
       if (destroyed) return;
       const previous = checklist;
-      const hadFocus = focus.inside();
       if (!view) {
         if (!previous) return;
+        const hadFocus = focus.inside();
         checklist = null;
         return draw(hadFocus);
       }
@@ -126,8 +126,9 @@ export function createWidgets(options: WidgetsOptions = {}): Widgets {
         logger.error('Failed to render the checklist: no handlers were given. Please pass handlers with the first view.');
         return;
       }
-      // Move focus along with a mode change only if the user is in the widget (keyboard or click).
-      const takeFocus = !!previous && previous.view.mode !== view.mode && hadFocus;
+      // Move focus along with a mode change only if the user is in the checklist (keyboard or click).
+      const inChecklist = !!shadow.activeElement?.closest('.launcher, .checklist');
+      const takeFocus = !!previous && previous.view.mode !== view.mode && inChecklist;
       checklist = { view, handlers: guarded, takeFocus };
       draw();
     },
