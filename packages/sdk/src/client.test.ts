@@ -309,6 +309,19 @@ describe('page close', () => {
     await until(async () => (await stored()).length === 0, 'acknowledged keepalive events removed from the queue');
   });
 
+  test('pagehide gives up leadership (back/forward cache); pageshow from the cache takes part again', async () => {
+    const c = make();
+    const held = async () => (await navigator.locks.query()).held?.length ?? 0;
+    await until(held, 'the leader');
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    await until(async () => (await held()) === 0, 'the lock released');
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await until(held, 'the lock taken again');
+    c.track('Back');
+    await c.flush();
+    await until(() => collector.stored.size === 1, 'the event sent after return');
+  });
+
   test('visibilitychange to hidden sends with keepalive too; a failed keepalive leaves the events queued', async () => {
     const c = make();
     await until(async () => (await navigator.locks.query()).held?.length, 'the leader');

@@ -340,14 +340,20 @@ export function createClient(deps: ClientDeps = {}): Cairn {
         attempt = 0;
         if (leader) void drain();
       };
-      addEventListener('pagehide', unload);
-      addEventListener('online', onOnline);
-      document.addEventListener('visibilitychange', onHide);
-      offs.push(() => {
-        removeEventListener('pagehide', unload);
-        removeEventListener('online', onOnline);
-        document.removeEventListener('visibilitychange', onHide);
-      });
+      // A page that holds a Web Lock is kept out of the back/forward cache, and a frozen
+      // leader would stall every tab: give up leadership on pagehide/freeze, take part again on return.
+      const leave = () => (unload(), stop());
+      const back = (e: Event) => (e as PageTransitionEvent).persisted !== false && cs === 'granted' && !stops.length && start();
+      const on: [EventTarget, string, (e: Event) => unknown][] = [
+        [window, 'pagehide', leave],
+        [window, 'pageshow', back],
+        [window, 'online', onOnline],
+        [document, 'visibilitychange', onHide],
+        [document, 'freeze', leave],
+        [document, 'resume', back],
+      ];
+      on.forEach(([t, n, f]) => t.addEventListener(n, f));
+      offs.push(() => on.forEach(([t, n, f]) => t.removeEventListener(n, f)));
       if (o.autoPage) {
         offs.push(autoPage(() => api.page()));
         api.page();
