@@ -78,10 +78,9 @@ export function createClient(deps: ClientDeps = {}): Cairn {
     log.warn(message);
     bus.emit('error', { message, ...extra });
   };
-  const drop = (reason: DropReason, events: WireEvent[] | number, extra?: Partial<SdkEvents['dropped']>) => {
-    const n = typeof events === 'number' ? events : events.length;
-    if (n) bus.emit('dropped', { reason, count: n, ...(typeof events === 'number' ? {} : { messageIds: ids(events) }), ...extra });
-  };
+  /** Reports events given up for good. */
+  const drop = (reason: DropReason, events: WireEvent[], extra?: Partial<SdkEvents['dropped']>) =>
+    events.length && bus.emit('dropped', { reason, count: events.length, messageIds: ids(events), ...extra });
 
   /** Opens the queue once (after consent): IndexedDB, or memory where it fails or is not wanted. */
   const open = () => (store ??= o?.storage === 'memory' ? Promise.resolve(memoryStore()) : openStore());
@@ -91,7 +90,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
     const list = ids(events);
     list.forEach((id) => own.delete(id));
     chan?.postMessage({ a: list } satisfies TabMessage);
-    writing = writing.then(() => open().then((s) => s.del(list))).catch((cause) => oops('delete sent events', 'check the storage')(cause));
+    writing = writing.then(() => open().then((s) => s.del(list))).catch(oops('delete sent events', 'check the storage'));
     return writing;
   };
 
@@ -134,14 +133,13 @@ export function createClient(deps: ClientDeps = {}): Cairn {
     writing.catch(oops('store events', 'check the storage'));
   };
 
-  /** Reacts to a batch answer; true when the caller should go on with the next batch. */
-  const handle = async (part: WireEvent[], r: SendResult): Promise<boolean> => {
-    if (r.k === 'retry') return false;
+  /** Reacts to a final batch answer (not a retry). */
+  const handle = async (part: WireEvent[], r: SendResult) => {
+    if (r.k === 'retry') return;
     await done(part);
     if (r.k === 'drop') {
       log.warn(`Failed to deliver ${part.length} events: HTTP ${r.status} (${r.reason}). Please check the write key and host.`);
-      drop('client_error', part, { status: r.status, detail: r.reason });
-      return true;
+      return drop('client_error', part, { status: r.status, detail: r.reason });
     }
     if (r.delivered) bus.emit('delivered', { count: r.delivered });
     if (r.rejected.length) {
@@ -150,7 +148,6 @@ export function createClient(deps: ClientDeps = {}): Cairn {
       log.warn(`Failed to deliver ${bad.length} events: rejected (${detail}). Please fix the calls.`);
       drop('rejected', bad, { detail });
     }
-    return true;
   };
 
   const drainOnce = async () => {
