@@ -1,7 +1,7 @@
 import { PLACEMENTS } from '@cairn/protocol';
 import { render } from 'preact';
 import { adoptStyles } from './adopt-styles.ts';
-import { guardHandlers } from './call-handler.ts';
+import { guardHandlers } from './guard-handlers.ts';
 import { Checklist } from './checklist.tsx';
 import { trackFocusReturn } from './focus-return.ts';
 import { createTranslate, isRtl, resolveLocale } from './locale.ts';
