@@ -21,6 +21,8 @@ const browserLib = (entry: string, outDir: string, fileName: string, format: 'ii
     minify: true,
     sourcemap: true,
     lib: { entry: at(entry), formats: [format], fileName: () => fileName, ...(name ? { name } : {}) },
+    // Vite 8 keeps whitespace in ES library builds; full minification cut the widgets chunk 15.4 → 13.8 KB gzip.
+    rolldownOptions: { output: { minify: { codegen: { removeWhitespace: true } }, comments: { annotation: false } } },
   },
 });
 
@@ -28,7 +30,7 @@ const configs: Record<string, () => UserConfig> = {
   'sdk-iife': () => browserLib('packages/sdk/src/script-tag.ts', 'packages/sdk/dist', 'cairn.js', 'iife', 'cairnSdk'),
   'sdk-esm': () => {
     const config = browserLib('packages/sdk/src/index.ts', 'packages/sdk/dist', 'index.js', 'es');
-    config.build!.rolldownOptions = { external: ['idb-keyval'] };
+    config.build!.rolldownOptions = { ...config.build!.rolldownOptions, external: ['idb-keyval'] };
     return config;
   },
   widgets: () => ({
