@@ -1,6 +1,7 @@
 // Browser and Node builds, one per `--mode` (IIFE lib builds take a single entry):
 //   sdk-iife   packages/sdk/dist/cairn.js            script-tag bundle (core, no UI)
 //   sdk-esm    packages/sdk/dist/index.js            ESM for bundler users
+//   sdk-experiences packages/sdk/dist/cairn-experiences.js  lazy engine: milestones, targeting, checklist state
 //   widgets    packages/widgets/dist/cairn-widgets.js lazy UI chunk, loaded by the core
 //   dashboard  packages/dashboard/dist/               CSM page served at /dashboard/
 //   demo       demo/dist/                             sample SaaS app served at /demo/
@@ -33,6 +34,8 @@ const configs: Record<string, () => UserConfig> = {
     config.build!.rolldownOptions = { ...config.build!.rolldownOptions, external: ['idb-keyval'] };
     return config;
   },
+  'sdk-experiences': () =>
+    browserLib('packages/sdk/src/experiences/index.ts', 'packages/sdk/dist', 'cairn-experiences.js', 'es'),
   widgets: () => ({
     ...browserLib('packages/widgets/src/index.ts', 'packages/widgets/dist', 'cairn-widgets.js', 'es'),
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -10,17 +10,24 @@ const root = resolve(import.meta.dirname, '..');
 const modes = [
   ['sdk-iife', 'packages/sdk/src/script-tag.ts'],
   ['sdk-esm', 'packages/sdk/src/index.ts'],
+  ['sdk-experiences', 'packages/sdk/src/experiences/index.ts'],
   ['widgets', 'packages/widgets/src/index.ts'],
   ['dashboard', 'packages/dashboard/index.html'],
   ['demo', 'demo/index.html'],
   ['collector', 'packages/collector/src/cli.ts'],
 ];
 
-for (const [mode, entry] of modes) {
-  if (!existsSync(resolve(root, entry))) continue;
-  const { status } = spawnSync('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+function run(label, args) {
+  const { status } = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
   if (status !== 0) {
-    process.stderr.write(`[cairn] Failed to build ${mode}. Please read the vite output above.\n`);
+    process.stderr.write(`[cairn] Failed to build ${label}. Please read the output above.\n`);
     process.exit(1);
   }
 }
+
+for (const [mode, entry] of modes) {
+  if (!existsSync(resolve(root, entry))) continue;
+  run(mode, ['vite', 'build', '--mode', mode, '--logLevel', 'warn']);
+}
+// Type declarations for bundler users of the ESM build.
+run('sdk types', ['tsc', '-p', 'packages/sdk/tsconfig.build.json']);
