@@ -43,11 +43,12 @@ const isDataError = (error: unknown) => String((error as { code?: unknown }).cod
 /**
  * Creates the writer for one database.
  *
- * @param options.concurrency - flushes in flight at once (1 for PGlite, which runs one query at a time)
+ * @param options.concurrency - flushes in flight at once (1 for PGlite, which runs one query at a
+ *   time; 3 for PostgreSQL, whose pool of 6 keeps connections free for reads)
  * @param options.maxRows - rows per flush, bounding statement size and latency
  */
 export function createEventWriter(db: Database, options: { concurrency?: number; maxRows?: number; maxBytes?: number } = {}): EventWriter {
-  const concurrency = options.concurrency ?? (db.kind === 'postgres' ? 2 : 1);
+  const concurrency = options.concurrency ?? (db.kind === 'postgres' ? 3 : 1);
   const maxRows = options.maxRows ?? 5000;
   const maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
   const queue: Entry[] = [];

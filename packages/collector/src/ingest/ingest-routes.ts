@@ -74,7 +74,7 @@ export function createIngestRoutes(deps: IngestDeps): Hono {
         );
       }
 
-      const { rows, rejected } = prepareEvents(raws, { workspaceId: workspace.id, receivedAt, sentAt: body.sentAt, ...(type ? { type } : {}) });
+      const { rows, rejected } = prepareEvents(raws, { workspaceId: workspace.id, receivedAt, sentAt: body.sentAt, bodyBytes: bytes.byteLength, ...(type ? { type } : {}) });
       if (rows.length === 0 && rejected.length > 0) {
         const first = rejected[0]!;
         const message = type

@@ -28,16 +28,20 @@ const inRange = (ms: number) => ms >= MIN_TIME && ms <= MAX_TIME;
  */
 export function prepareEvents(
   raws: readonly unknown[],
-  context: { workspaceId: string; receivedAt: number; sentAt?: unknown; type?: EventType },
+  context: { workspaceId: string; receivedAt: number; sentAt?: unknown; type?: EventType; bodyBytes?: number },
 ): PreparedBatch {
+  // No event can exceed the per-event limit when the whole body does not: skip measuring each.
+  const measure = context.bodyBytes === undefined || context.bodyBytes > MAX_EVENT_BYTES;
   const rows: PreparedRow[] = [];
   const rejected: Rejection[] = [];
   const batchSentAt = typeof context.sentAt === 'string' ? Date.parse(context.sentAt) : Number.NaN;
   const receivedAt = new Date(context.receivedAt).toISOString();
   raws.forEach((raw, index) => {
     const reject = (reason: string) => rejected.push({ index, reason });
-    const text = JSON.stringify(raw);
-    if (text !== undefined && Buffer.byteLength(text) > MAX_EVENT_BYTES) return reject(`event is larger than ${MAX_EVENT_BYTES / 1024} KB`);
+    if (measure) {
+      const text = JSON.stringify(raw);
+      if (text !== undefined && Buffer.byteLength(text) > MAX_EVENT_BYTES) return reject(`event is larger than ${MAX_EVENT_BYTES / 1024} KB`);
+    }
     const result = validateEvent(raw, context.type);
     if (!result.ok) return reject(result.reason);
     const event: WireEvent = result.event;
@@ -63,7 +67,7 @@ export function prepareEvents(
       tr: event.traits ?? null,
       c: event.context ?? null,
     });
-    if (UNSTORABLE.test(json)) return reject('strings must not contain NUL characters or unpaired UTF-16 surrogates');
+    if (json.includes('\\u') && UNSTORABLE.test(json)) return reject('strings must not contain NUL characters or unpaired UTF-16 surrogates');
     rows.push({ key: `${context.workspaceId}\u0000${event.messageId}`, json });
   });
   return { rows, rejected };

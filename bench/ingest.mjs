@@ -1,0 +1,153 @@
+// Ingest throughput: autocannon on 127.0.0.1 posting batches of 20 events (unique messageIds)
+// against (a) a bare hono endpoint that parses and discards the body, (b) the collector on
+// PGlite, (c) the collector on PostgreSQL (a private cluster, fsync on). Prints a table and
+// writes bench/results/ingest.json. Runnable alone: `node bench/ingest.mjs` (builds the CLI if missing).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { freePort, startPostgresCluster } from '../packages/collector/src/test-support/pg-cluster.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const cli = join(root, 'packages/collector/dist/cli.js');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const EVENTS_PER_BATCH = 20;
+
+if (!existsSync(cli)) {
+  const { status } = spawnSync('npx', ['vite', 'build', '--mode', 'collector', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (status !== 0) process.exit(1);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
+const configPath = join(work, 'cairn.config.json');
+writeFileSync(configPath, JSON.stringify({ workspaces: [{ id: 'bench', writeKeys: ['wk_bench'], secretKeys: ['sk_bench'], rateLimit: { eventsPerSecond: 1e9, burst: 1e9 } }] }));
+
+const BARE = `
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+const app = new Hono();
+app.post('/v1/batch', async (c) => {
+  const body = JSON.parse(await c.req.text());
+  return c.json({ accepted: body.batch.length, duplicates: 0, rejected: [] });
+});
+serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' }, (info) => console.log('listening on http://127.0.0.1:' + info.port));
+`;
+
+/** Starts a server process and resolves once it prints its URL. */
+function startServer(args, env = {}) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`server did not start:\n${output}`))), 120_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise({ url: match[1], child });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`server exited (${code}):\n${output}`))));
+  });
+}
+
+/** Peak resident set size of a process, from /proc (Linux), in MB. */
+function peakRssMb(pid) {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+let counter = 0;
+const run = `r${Date.now().toString(36)}`;
+const auth = `Basic ${Buffer.from('wk_bench:').toString('base64')}`;
+/** A batch of 20 events with fresh messageIds, built by string concatenation (cheap for the load generator). */
+function nextBody() {
+  const now = new Date().toISOString();
+  let events = '';
+  for (let i = 0; i < EVENTS_PER_BATCH; i += 1) {
+    counter += 1;
+    events += `${i ? ',' : ''}{"type":"track","event":"Report Shared","messageId":"${run}-${counter}","anonymousId":"anon-${counter % 997}","userId":"user-${counter % 211}","timestamp":"${now}","properties":{"reportId":"rep-${counter}","format":"pdf","pages":12},"context":{"page":{"path":"/reports"},"library":{"name":"cairn","version":"0.1.0"}}}`;
+  }
+  return `{"sentAt":"${now}","batch":[${events}]}`;
+}
+
+async function load(name, url, pid) {
+  const result = await autocannon({
+    url: `${url}/v1/batch`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: auth },
+    requests: [{ setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+  });
+  const ok = result['2xx'];
+  return {
+    name,
+    eventsPerSecond: Math.round((ok * EVENTS_PER_BATCH) / DURATION),
+    requestsPerSecond: Math.round(ok / DURATION),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    peakRssMb: peakRssMb(pid),
+  };
+}
+
+const rows = [];
+let cluster;
+try {
+  const bare = await startServer(['--input-type=module', '-e', BARE], { PORT: String(await freePort()) });
+  rows.push(await load('bare hono (parse + discard)', bare.url, bare.child.pid));
+  await stop(bare.child);
+
+  const pglite = await startServer([cli, '--port', '0', '--config', configPath, '--data', join(work, 'pglite')]);
+  rows.push(await load('collector, PGlite', pglite.url, pglite.child.pid));
+  await stop(pglite.child);
+
+  cluster = await startPostgresCluster();
+  const pg = await startServer([cli, '--port', '0', '--config', configPath], { DATABASE_URL: cluster.url });
+  rows.push(await load('collector, PostgreSQL 15', pg.url, pg.child.pid));
+  await stop(pg.child);
+} finally {
+  cluster?.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const bareRate = rows[0].eventsPerSecond || 1;
+for (const row of rows) row.ratioToBare = Number((row.eventsPerSecond / bareRate).toFixed(2));
+const pgRow = rows.find((r) => r.name.includes('PostgreSQL'));
+const summary = {
+  at: new Date().toISOString(),
+  node: process.version,
+  durationSeconds: DURATION,
+  connections: CONNECTIONS,
+  eventsPerBatch: EVENTS_PER_BATCH,
+  goal: 'PostgreSQL >= 0.5 of bare',
+  goalMet: pgRow ? pgRow.ratioToBare >= 0.5 : false,
+  rows,
+};
+
+console.log(`\ningest, ${DURATION} s x ${CONNECTIONS} connections, batches of ${EVENTS_PER_BATCH} events`);
+console.log('| server | events/s | ratio to bare | p50 ms | p99 ms | peak RSS MB | non-2xx | errors |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.name} | ${r.eventsPerSecond} | ${r.ratioToBare} | ${r.p50Ms} | ${r.p99Ms} | ${r.peakRssMb ?? '?'} | ${r.non2xx} | ${r.errors} |`);
+console.log(`goal (PostgreSQL >= 0.5 of bare): ${summary.goalMet ? 'met' : 'NOT met'}`);
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/ingest.json'), `${JSON.stringify(summary, null, 2)}\n`);
