@@ -17,6 +17,22 @@ export const workspace = { id: 'e2e', writeKey: 'wk_e2e_test', secretKey: 'sk_e2
 /** The demo app's public example keys (demo/index.html sends with `wk_demo`), also in the temp config. */
 export const demoWorkspace = { id: 'demo', writeKey: 'wk_demo', secretKey: 'sk_demo' } as const;
 
+/** A further workspace of the temp config; other fields (e.g. `experiences`) are copied as they are. */
+export interface ExtraWorkspace {
+  id: string;
+  name: string;
+  writeKey: string;
+  secretKey: string;
+  [field: string]: unknown;
+}
+
+/** What to add to the temp config (the `e2e` and `demo` workspaces are always there). */
+export interface CollectorOptions {
+  /** Fields merged into the demo workspace, e.g. the `experiences` of the repo's cairn.config.json. */
+  demo?: Record<string, unknown>;
+  workspaces?: readonly ExtraWorkspace[];
+}
+
 /** A running (or stopped) collector child process with its own port, data dir and config. */
 export interface CollectorProcess {
   /** `http://127.0.0.1:<port>`; stays the same across stop/start. */
@@ -38,9 +54,9 @@ export interface CollectorProcess {
 
 /**
  * Starts the real built collector (`packages/collector/dist/cli.js`) on a free port with a temp
- * data dir and a temp config, and resolves once `GET /health` answers 200.
+ * data dir and a temp config (plus what `options` adds), and resolves once `GET /health` answers 200.
  */
-export async function startCollector(): Promise<CollectorProcess> {
+export async function startCollector(options: CollectorOptions = {}): Promise<CollectorProcess> {
   if (!existsSync(cli)) throw new Error(`Failed to start the collector: ${cli} does not exist. Please run "node scripts/build.mjs" first.`);
   const dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-'));
   const dataDir = join(dir, 'data');
@@ -48,8 +64,10 @@ export async function startCollector(): Promise<CollectorProcess> {
   const config = {
     workspaces: [
       { ...workspace, name: 'End-to-end tests' },
-      { ...demoWorkspace, name: 'Demo app' },
-    ].map(({ id, name, writeKey, secretKey }) => ({
+      { ...demoWorkspace, name: 'Demo app', ...options.demo },
+      ...(options.workspaces ?? []),
+    ].map(({ id, name, writeKey, secretKey, ...rest }) => ({
+      ...rest,
       id,
       name,
       writeKeys: [{ key: writeKey, allowedOrigins: ['*'] }],
