@@ -11,4 +11,8 @@ export interface AppContext {
   session: Session;
   /** Shows a short confirmation in the shell's status region (it outlives the view's re-render). */
   notify(message: string): void;
+  /** Signs in as a user who signs up right now (the onboarding experience), then reloads. */
+  startAsNewUser(): void;
+  /** A link that signs in as the current user in another browser, to follow progress across devices. */
+  deviceLink(): string;
 }

@@ -4,6 +4,8 @@ export interface CairnApi {
   group(accountId: string, traits?: Record<string, unknown>): unknown;
   track(event: string, properties?: Record<string, unknown>): unknown;
   page(): unknown;
+  /** Forgets the user and the anonymous id (sign-out, or switching to another demo user). */
+  reset(): unknown;
 }
 
 declare global {
@@ -23,5 +25,6 @@ export function cairnFrom(target: Window = window): CairnApi {
     group: (accountId, traits) => current()?.group(accountId, traits),
     track: (event, properties) => current()?.track(event, properties),
     page: () => current()?.page(),
+    reset: () => current()?.reset(),
   };
 }

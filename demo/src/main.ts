@@ -3,8 +3,8 @@ import './styles.css';
 import type { AppContext } from './app-context.ts';
 import { cairnFrom } from './cairn.ts';
 import { createRouter, type Route } from './router.ts';
-import { demoSession } from './session.ts';
-import { createStore } from './store.ts';
+import { demoSession, loadSession, newUserSession, rememberedUserId, saveSession } from './session.ts';
+import { createStore, freshState } from './store.ts';
 import { boardView } from './views/board-view.ts';
 import { layout } from './views/layout.ts';
 import { projectsView } from './views/projects-view.ts';
@@ -37,9 +37,15 @@ function view(context: AppContext, route: Route): HTMLElement {
 }
 
 function start(root: HTMLElement) {
-  const session = demoSession;
+  const storage = localStorageOrNothing();
+  const before = rememberedUserId(storage);
+  const session = loadSession(storage, location.search);
   const cairn = cairnFrom(window);
-  const store = createStore();
+  // The demo keeps no data on a server: the established customer gets sample projects, a new user an empty workspace.
+  const store = createStore(session === demoSession ? undefined : freshState(session.user.email));
+  // A device link was opened: drop ?user= from the address bar, and let the SDK forget the previous user.
+  if (new URLSearchParams(location.search).has('user')) history.replaceState(null, '', location.pathname);
+  if (before && before !== session.user.id) cairn.reset();
 
   // A real app knows who is signed in as it boots; these calls usually land in the snippet's stub.
   const { id: userId, ...userTraits } = session.user;
@@ -55,6 +61,12 @@ function start(root: HTMLElement) {
     cairn,
     store,
     router: createRouter(import.meta.env.BASE_URL, (next) => show(next)),
+    startAsNewUser() {
+      cairn.reset();
+      saveSession(storage, newUserSession());
+      location.assign(context.router.href('/'));
+    },
+    deviceLink: () => `${location.origin}${context.router.href('/')}?user=${encodeURIComponent(session.user.id)}`,
     notify(message) {
       notice = message;
       render();
@@ -80,6 +92,15 @@ function start(root: HTMLElement) {
   };
   store.subscribe(render);
   show(context.router.current());
+}
+
+/** `localStorage`, or undefined where reading it throws (blocked storage). */
+function localStorageOrNothing(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 const root = document.getElementById('app');

@@ -65,6 +65,16 @@ export function seedState(): State {
   };
 }
 
+/** The empty workspace of a user who just signed up: no projects yet, only them in the team. */
+export function freshState(ownerEmail: string): State {
+  return {
+    projects: [],
+    tasks: [],
+    team: [{ email: ownerEmail, role: 'admin', status: 'active' }],
+    settings: { weeklyDigest: true, timezone: 'Europe/London' },
+  };
+}
+
 /** A URL-safe id from a name, made unique among `taken`. */
 export function slugify(name: string, taken: ReadonlySet<string>): string {
   const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'project';

@@ -53,5 +53,6 @@ export function projectsView({ store, cairn, router }: AppContext): HTMLElement 
     }),
   );
 
-  return h('section', { class: 'view', 'data-testid': 'projects-view' }, h('h1', {}, 'Projects'), h('div', { class: 'split' }, list, form));
+  const empty = h('p', { class: 'card muted', 'data-testid': 'no-projects' }, 'No projects yet. Create your first one to plan its tasks.');
+  return h('section', { class: 'view', 'data-testid': 'projects-view' }, h('h1', {}, 'Projects'), h('div', { class: 'split' }, projects.length ? list : empty, form));
 }
