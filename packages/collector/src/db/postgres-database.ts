@@ -8,7 +8,7 @@ import type { Database, Queryable } from './database.ts';
  */
 export async function createPostgresDatabase(url: string, options: { max?: number } = {}): Promise<Database> {
   const sql = postgres(url, {
-    max: options.max ?? 6,
+    max: options.max ?? 10,
     onnotice: () => {},
     connect_timeout: 10,
   });

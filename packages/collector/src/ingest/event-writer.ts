@@ -43,12 +43,13 @@ const isDataError = (error: unknown) => String((error as { code?: unknown }).cod
 /**
  * Creates the writer for one database.
  *
- * @param options.concurrency - flushes in flight at once (1 for PGlite, which runs one query at a
- *   time; 3 for PostgreSQL, whose pool of 6 keeps connections free for reads)
+ * @param options.concurrency - flushes in flight at once: 1 for PGlite, which runs one query at a
+ *   time; 8 for PostgreSQL (pool of 10, two left for reads). Measured here at 50 connections:
+ *   3 → ~800 req/s, 8 → ~1,000-1,300, 16 → no better.
  * @param options.maxRows - rows per flush, bounding statement size and latency
  */
 export function createEventWriter(db: Database, options: { concurrency?: number; maxRows?: number; maxBytes?: number } = {}): EventWriter {
-  const concurrency = options.concurrency ?? (db.kind === 'postgres' ? 3 : 1);
+  const concurrency = options.concurrency ?? (db.kind === 'postgres' ? 8 : 1);
   const maxRows = options.maxRows ?? 5000;
   const maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
   const queue: Entry[] = [];
