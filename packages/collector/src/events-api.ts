@@ -110,7 +110,7 @@ export function createEventsApi(deps: { db: Database; keys: KeyIndex }): Hono {
       `SELECT seq::text AS seq, type, message_id, anonymous_id, user_id, group_id, event, name, timestamp,
          original_timestamp, sent_at, received_at, properties, traits, context
        FROM events WHERE workspace_id = $1 AND seq > $2::bigint ${filters.join(' ')}
-       ORDER BY seq LIMIT $${params.length}`,
+       ORDER BY events.seq LIMIT $${params.length}`,
       params,
     );
     const events = rows.map(toStoredEvent);
