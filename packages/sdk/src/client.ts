@@ -6,9 +6,11 @@ import { chunk } from './chunk.ts';
 import { answerConsent, initialConsent, type ConsentState } from './consent.ts';
 import { context, pageInfo } from './context.ts';
 import { createEmitter } from './emitter.ts';
+import type { ExperienceEngine, ExperienceModule } from './experiences/host.ts';
 import { createIdentity } from './identity.ts';
 import { lead, openChannel, type TabMessage } from './leader.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { remoteConfig } from './remote-config.ts';
 import { memoryStore, openStore, type QueueStore } from './storage.ts';
 import { send, type SendResult } from './transport.ts';
 import type { Cairn, DropReason, InitOptions, SdkEvents } from './types.ts';
@@ -19,7 +21,12 @@ export interface ClientDeps {
   /** Collector origin used when `init()` names no `host`. */
   host?: string;
   logger?: Logger;
+  /** Loads the lazy chunks by URL (default: a dynamic `import()`). */
+  load?: (url: string) => Promise<unknown>;
 }
+
+type Options = InitOptions &
+  Required<Pick<InitOptions, 'flushAt' | 'flushInterval' | 'maxQueueSize' | 'storage' | 'retryBaseMs' | 'retryMaxMs'>> & { url: string; host: string };
 
 const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
@@ -28,6 +35,8 @@ const NOT_INIT = 'the client is not initialised';
 const NOT_JSON = 'not serialisable as JSON';
 const CALL_INIT = 'call init({ writeKey }) first';
 const ID_RULE = ` must be a string of 1-${MAX_ID_LENGTH} characters`;
+/** Whether a raw config may have something to do; anything malformed goes to the engine, which reports it. */
+const has = (c: unknown) => c != null && (!isObj(c) || ['milestones', 'checklists', 'surveys'].some((k) => c[k] && (c[k] as unknown[]).length !== 0));
 
 /**
  * Creates a Cairn client. The script tag makes one and exposes it as `window.cairn`;
@@ -47,7 +56,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
   const who = createIdentity();
   /** This tab's events not yet acknowledged: what it sends itself at pagehide. */
   const own = new Map<string, WireEvent>();
-  let o: Required<Omit<InitOptions, 'host'>> & { url: string } | undefined;
+  let o: Options | undefined;
   let cs: ConsentState = 'granted';
   let store: Promise<QueueStore> | undefined;
   let pend: WireEvent[] = [];
@@ -71,6 +80,11 @@ export function createClient(deps: ClientDeps = {}): Cairn {
   let gen = 0;
   /** Settles once this tab knows its queue and whether it leads. */
   let ready: Promise<unknown> = Promise.resolve();
+  const load = deps.load ?? ((url: string) => import(/* @vite-ignore */ url));
+  let eng: ExperienceEngine | undefined;
+  /** Headless calls made before the engine runs; undefined once closed. */
+  let xq: [keyof ExperienceEngine, unknown[]][] | undefined = [];
+  let xp = false;
 
   /** Reports a misuse or a delivery failure: logged, and emitted as `error`. */
   const fail = (action: string, cause: string, fix: string, extra?: Partial<SdkEvents['error']>) => {
@@ -227,8 +241,29 @@ export function createClient(deps: ClientDeps = {}): Cairn {
     for (const part of parts) void send(o.url, o.writeKey, part, true).then((r) => handle(part, r));
   };
 
+  /** Once per page, with consent: the config (remote and/or init's), then the engine only if it has anything. */
+  const experiences = (c: Options) => {
+    if (xp) return;
+    xp = true;
+    const early: WireEvent[] = [];
+    const off = api._onRecord((e) => early.push(e));
+    remoteConfig(c.host, c.writeKey)
+      .then(async (remote) => {
+        const configs = [remote, c.experiences].filter(has);
+        if (!configs.length) return;
+        const m = (await load(c.host + '/cairn-experiences.js')) as ExperienceModule;
+        if (!xq) return;
+        off();
+        const e = (eng = m.startExperiences({ configs, early, options: c, host: c.host, writeKey: c.writeKey, track: api.track, identity: who.get, onRecord: api._onRecord, emit: bus.emit, fail, log, load }));
+        xq.splice(0).forEach(([k, a]) => (e[k] as (...a: unknown[]) => void)(...a));
+      })
+      .catch(oops('load the experiences engine', 'check that the host serves /cairn-experiences.js'))
+      .finally(off);
+  };
+
   const start = () => {
     if (!o) return;
+    experiences(o);
     const before = who.get().anonymousId;
     who.load();
     // A returning visitor's stored id replaces the one used while consent was pending.
@@ -306,6 +341,8 @@ export function createClient(deps: ClientDeps = {}): Cairn {
         oops(name, 'report this bug')(cause);
       }
     };
+  /** A headless method: forwarded to the engine, or queued until it runs. */
+  const fwd = (k: keyof ExperienceEngine) => safe(k, (...a: unknown[]) => (eng ? (eng[k] as (...a: unknown[]) => void)(...a) : xq?.push([k, a])));
   const props = (name: string, v: unknown): v is JsonObject | undefined =>
     v === undefined || isObj(v) || (fail(name, 'the last argument is not an object', 'pass a plain object'), false);
   /** Checks an id or name argument; false (and reported) when it is not a usable string. */
@@ -328,6 +365,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
         retryMaxMs: 60000,
         ...options,
         url: host + '/v1/batch',
+        host,
       };
       cs = initialConsent(o.requireConsent);
       const onHide = () => document.visibilityState === 'hidden' && unload();
@@ -400,7 +438,13 @@ export function createClient(deps: ClientDeps = {}): Cairn {
         return () => {};
       }
     },
+    respond: fwd('respond'),
+    dismiss: fwd('dismiss'),
+    completeStep: fwd('completeStep'),
+    openChecklist: fwd('openChecklist'),
     close: safe('close', () => {
+      eng?.close();
+      xq = undefined;
       stop();
       offs.splice(0).forEach((f) => f());
     }),

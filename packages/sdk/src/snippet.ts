@@ -5,7 +5,7 @@
  * the queue in order. A second copy on the page sees `window.cairn` and does nothing.
  */
 export const SNIPPET = `<script>
-!function(w,d,c,s){if(w.cairn)return;c=w.cairn=[];"init identify group track page reset consent flush on".split(" ").forEach(function(m){c[m]=function(){c.push([m].concat([].slice.call(arguments)))}});s=d.createElement("script");s.async=!0;s.src="__HOST__/cairn.js";(d.head||d.documentElement).appendChild(s);c.init({writeKey:"__WRITE_KEY__"})}(window,document);
+!function(w,d,c,s){if(w.cairn)return;c=w.cairn=[];"init identify group track page reset consent flush on respond dismiss completeStep openChecklist".split(" ").forEach(function(m){c[m]=function(){c.push([m].concat([].slice.call(arguments)))}});s=d.createElement("script");s.async=!0;s.src="__HOST__/cairn.js";(d.head||d.documentElement).appendChild(s);c.init({writeKey:"__WRITE_KEY__"})}(window,document);
 </script>
 `;
 

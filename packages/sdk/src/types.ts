@@ -1,4 +1,5 @@
-import type { JsonObject, WireEvent } from '@cairn/protocol';
+import type { ExperienceConfig, JsonObject, Survey, WireEvent } from '@cairn/protocol';
+import type { ChecklistView } from '@cairn/widgets';
 import type { Identity } from './identity.ts';
 
 /** Options of `init()`. */
@@ -23,6 +24,21 @@ export interface InitOptions {
   retryBaseMs?: number;
   /** Longest retry delay in ms, unless the collector's Retry-After says longer (default 60000). */
   retryMaxMs?: number;
+  /**
+   * Milestones, checklists and surveys given in code (the `ExperienceConfig` schema of
+   * `@cairn/protocol`), merged over the collector's `GET /v1/config` (same ids: these win).
+   * Validated like the remote config; a bad one is reported through `on('error')`, never thrown.
+   */
+  experiences?: Partial<ExperienceConfig>;
+  /**
+   * Never load the widgets: surveys and checklists arrive through `on('survey')` and
+   * `on('checklist')`, answers go back through `respond`, `dismiss` and `completeStep` (default false).
+   */
+  headless?: boolean;
+  /** Locale of the widgets; then the user's `locale` trait, the config's locale, the browser's language. */
+  locale?: string;
+  /** CSP nonce for the widgets' style element (only where constructable stylesheets are missing). */
+  nonce?: string;
 }
 
 /** Why events were given up. */
@@ -46,6 +62,14 @@ export interface SdkEvents {
   dropped: { reason: DropReason; count: number; status?: number; detail?: string; messageIds?: string[] };
   /** A problem: a retryable delivery failure (`status?`, `retryInMs`), or a misuse of the API. */
   error: { message: string; status?: number; retryInMs?: number };
+  /** A survey passed its targeting and restraint and is shown now (headless: draw it, then `respond` or `dismiss`). */
+  survey: { survey: Survey };
+  /** The checklist to draw changed; `null` when none is to be shown (fires in headless mode and with widgets). */
+  checklist: ChecklistView | null;
+  /** The user reached every required milestone; `timeToValueDays` from the user's or account's signup trait. */
+  activated: { at: string; timeToValueDays?: number };
+  /** A checklist step's callback action was activated. */
+  action: { checklistId: string; stepId: string; name: string };
 }
 
 /** The public SDK: every method is safe to call in any state and never throws. */
@@ -69,8 +93,20 @@ export interface Cairn {
   consent(granted: boolean): void;
   /** Sends what waits now; resolves when done (never rejects). In a tab that does not lead, wakes the leader. */
   flush(): Promise<void>;
-  /** Subscribes to `delivered`, `dropped` or `error`; returns the unsubscribe function. */
+  /** Subscribes to `delivered`, `dropped`, `error`, `survey`, `checklist`, `activated` or `action`; returns the unsubscribe function. */
   on<K extends keyof SdkEvents>(name: K, fn: (payload: SdkEvents[K]) => void): () => void;
+  /**
+   * Answers the survey on screen (headless mode, or the vendor's own UI): records
+   * `Survey Responded { surveyId, kind, score, comment? }` and ends the prompt.
+   * @example cairn.on('survey', ({ survey }) => draw(survey, (score) => cairn.respond(survey.id, score)))
+   */
+  respond(surveyId: string, score: number, comment?: string): void;
+  /** Dismisses the survey on screen (`Survey Dismissed`, snoozed) or a checklist (`Checklist Dismissed`). */
+  dismiss(id: string): void;
+  /** Marks a checklist step done (`Checklist Step Completed`, then `Checklist Completed` with the last one). */
+  completeStep(checklistId: string, stepId: string): void;
+  /** Restores a dismissed or minimised checklist and opens it. */
+  openChecklist(checklistId: string): void;
   /** Stops timers, listeners and leadership (tests, SPA teardown). Waiting events stay queued. */
   close(): void;
   /** @internal Observes every recorded event (for milestones and targeting); returns unsubscribe. */
