@@ -43,8 +43,9 @@ export const test = base.extend<ExperienceFixtures, ExperienceWorkerFixtures>({
     { scope: 'worker' },
   ],
   openPage: async ({ page, collector, pageServer }, use) => {
-    await use(async ({ page: target = page, path, ...options }) => {
-      await target.goto(pageServer.pageUrl({ collector: collector.url, ...options }, path));
+    await use(async ({ page: target = page, path, init, ...options }) => {
+      // Short flush interval: the specs read what the collector stored.
+      await target.goto(pageServer.pageUrl({ collector: collector.url, init: { flushInterval: 300, ...init }, ...options }, path));
       await waitForSdk(target);
       return target;
     });

@@ -46,7 +46,7 @@ export const widgetsWorkspace = {
         steps: [
           { id: 'profile', title: 'Complete your profile', description: 'Add a name and a photo.', manual: true },
           { id: 'tour', title: 'Take the tour', manual: true, action: { type: 'link', url: '#tour' } },
-          { id: 'connect', title: 'Connect a data source', milestone: 'connected' },
+          { id: 'connect', title: 'Connect a data source', milestone: 'connected', manual: true },
         ],
       },
     ],
