@@ -52,7 +52,10 @@ export function createClient(deps: ClientDeps = {}): Cairn {
   /** Logs a thrown error in the message formula; most causes are the host's handlers or storage. */
   const oops = (action: string, fix: string) => (cause: unknown) => log.error(`Failed to ${action}: it threw. Please ${fix}.`, cause);
   const bus = createEmitter<SdkEvents>(oops('run an on() handler', 'fix the handler'));
-  const hooks = new Set<(e: WireEvent) => void>();
+  /** Events recorded before the engine runs (even before consent) still count toward milestones. */
+  const early: WireEvent[] = [];
+  const keep = (e: WireEvent) => void (early.length < 1000 && early.push(e));
+  const hooks = new Set<(e: WireEvent) => void>([keep]);
   const who = createIdentity();
   /** This tab's events not yet acknowledged: what it sends itself at pagehide. */
   const own = new Map<string, WireEvent>();
@@ -245,8 +248,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
   const experiences = (c: Options) => {
     if (xp) return;
     xp = true;
-    const early: WireEvent[] = [];
-    const off = api._onRecord((e) => early.push(e));
+    const off = () => hooks.delete(keep);
     remoteConfig(c.host, c.writeKey)
       .then(async (remote) => {
         const configs = [remote, c.experiences].filter(has);
