@@ -1,0 +1,135 @@
+// The demo app with the demo workspace's real `experiences` (cairn.config.json): a new user meets
+// the onboarding checklist, real actions tick its steps, progress survives a reload and follows the
+// user to another browser through the collector, and later the user is asked for an NPS score.
+import type { Page } from '@playwright/test';
+import { demoWorkspace } from './harness/collector-process.ts';
+import { eventsApi } from './harness/events-api.ts';
+import { checklistPanel, doneSteps, expect, openChecklist, surveyDialog, test } from './harness/experience-fixtures.ts';
+import { demoExperiences } from './harness/experience-workspaces.ts';
+import { waitForSdk } from './harness/fixtures.ts';
+
+interface DemoMilestone {
+  id: string;
+  event: string;
+  where?: Record<string, unknown>;
+  count?: number;
+}
+interface DemoConfig {
+  milestones: DemoMilestone[];
+  checklists: { id: string; title: string; steps: { id: string; milestone?: string }[] }[];
+  surveys: { id: string; kind: string }[];
+}
+
+/** One demo action: what the user does, and the track event (with properties) it records. */
+type Done = { event: string; properties: Record<string, unknown> };
+
+/** How many steps of `checklist` the events in `done` complete, by the milestones' own definitions. */
+function expectedDone(config: DemoConfig, checklist: DemoConfig['checklists'][number], done: readonly Done[]): number {
+  const reached = (milestone: DemoMilestone) =>
+    done.filter((d) => d.event === milestone.event && Object.entries(milestone.where ?? {}).every(([k, v]) => d.properties[k] === v)).length >=
+    (milestone.count ?? 1);
+  return checklist.steps.filter((step) => {
+    const milestone = config.milestones.find((m) => m.id === step.milestone);
+    return milestone !== undefined && reached(milestone);
+  }).length;
+}
+
+async function signInAsNewUser(page: Page): Promise<string> {
+  await page.getByTestId('new-user').click();
+  await page.waitForURL(/\/demo\/$/);
+  await expect(page.getByTestId('no-projects')).toBeVisible();
+  await waitForSdk(page);
+  const link = await page.getByTestId('device-link').getAttribute('href');
+  const userId = new URL(link ?? '', page.url()).searchParams.get('user');
+  expect(userId).toMatch(/^user_new_/);
+  return userId ?? '';
+}
+
+test('demo: a new user meets the checklist, real actions tick it, progress survives a reload and follows the user to another browser, then NPS', async ({
+  browser,
+  page,
+  collector,
+  pageErrors,
+}) => {
+  test.setTimeout(90_000);
+  const config = demoExperiences() as DemoConfig | undefined;
+  expect(config?.checklists?.length, 'cairn.config.json gives the demo workspace a checklist').toBeGreaterThan(0);
+  const checklist = config!.checklists[0]!;
+  const events = eventsApi(collector.url, demoWorkspace.secretKey);
+
+  await page.goto(`${collector.url}/demo/`);
+  await waitForSdk(page);
+  const userId = await signInAsNewUser(page);
+  const panel = await openChecklist(page);
+  await expect(panel.getByRole('heading', { name: checklist.title })).toBeVisible();
+  await expect(panel.locator('li.step')).toHaveCount(checklist.steps.length);
+  await expect(doneSteps(page)).toHaveCount(0);
+
+  const done: Done[] = [];
+  const step = async (action: () => Promise<void>, ...recorded: Done[]) => {
+    await action();
+    done.push(...recorded);
+    await expect(doneSteps(page), `after ${recorded.map((r) => r.event).join(', ')}`).toHaveCount(expectedDone(config!, checklist, done));
+  };
+
+  await step(async () => {
+    await page.getByTestId('new-project-name').fill('Customer portal');
+    await page.getByTestId('create-project').click();
+    await expect(page.getByTestId('board-view')).toBeVisible();
+  }, { event: 'Project Created', properties: { projectId: 'customer-portal', projectCount: 1 } });
+  for (const [i, title] of ['Write the brief', 'Book the kickoff', 'Draft the sitemap'].entries()) {
+    await step(async () => {
+      await page.getByTestId('new-task-title').fill(title);
+      await page.getByTestId('create-task').click();
+      await expect(page.getByTestId(`task-t${i + 1}`)).toBeVisible();
+    }, { event: 'Task Created', properties: { projectId: 'customer-portal', taskId: `t${i + 1}` } });
+  }
+  for (const id of ['t1', 't2', 't3']) {
+    await step(async () => {
+      await page.getByTestId(`start-${id}`).click();
+      await page.getByTestId(`complete-${id}`).click();
+    }, { event: 'Task Completed', properties: { projectId: 'customer-portal', taskId: id } });
+  }
+  await step(() => page.getByTestId('share-report').click(), { event: 'Report Shared', properties: { projectId: 'customer-portal', channel: 'link' } });
+  await step(async () => {
+    await page.getByTestId('nav-team').click();
+    await page.getByTestId('invite-email').fill('lin@bluebird.example');
+    await page.getByTestId('invite-submit').click();
+    await expect(page.getByTestId('notice')).toHaveText('Invitation sent to lin@bluebird.example.');
+  }, { event: 'Teammate Invited', properties: { role: 'member' } });
+  const ticked = expectedDone(config!, checklist, done);
+  expect(ticked, 'the demo actions complete at least one step').toBeGreaterThan(0);
+
+  // A reload keeps the progress.
+  await page.reload();
+  await waitForSdk(page);
+  await openChecklist(page);
+  await expect(doneSteps(page)).toHaveCount(ticked);
+
+  // Another browser (its own storage), same user: the progress comes from the collector.
+  await events.waitForCount(ticked, { userId, event: 'Checklist Step Completed' }, 30_000);
+  const other = await browser.newContext();
+  try {
+    const second = await other.newPage();
+    await second.goto(`${collector.url}/demo/?user=${encodeURIComponent(userId)}`);
+    await waitForSdk(second);
+    await expect(second.getByTestId('current-user')).toHaveText(await page.getByTestId('current-user').innerText());
+    await openChecklist(second);
+    await expect(doneSteps(second)).toHaveCount(ticked);
+    await expect(checklistPanel(second).locator('li.step')).toHaveCount(checklist.steps.length);
+  } finally {
+    await other.close();
+  }
+
+  // Later: the NPS prompt (the demo config's targeting, e.g. after a shared report, with its short delay).
+  const nps = config!.surveys.find((s) => s.kind === 'nps');
+  expect(nps, 'the demo config has an NPS survey').toBeDefined();
+  const dialog = surveyDialog(page);
+  await expect(dialog.getByRole('radio')).toHaveCount(11, { timeout: 30_000 });
+  await dialog.getByRole('radio', { name: '9' }).click();
+  await dialog.getByRole('textbox').fill('The checklist got me going.');
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  const [responded] = await events.waitForCount(1, { userId, event: 'Survey Responded' }, 30_000);
+  expect(responded?.properties).toMatchObject({ surveyId: nps!.id, kind: 'nps', score: 9, comment: 'The checklist got me going.' });
+  expect(pageErrors).toEqual([]);
+});
