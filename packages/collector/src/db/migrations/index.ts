@@ -1,4 +1,5 @@
 import { sql as events } from './0001-events.ts';
+import { sql as experienceStateIndex } from './0002-experience-state-index.ts';
 import { sql as accountFacts } from './0003-account-facts.ts';
 import { sql as accountScores } from './0004-account-scores.ts';
 import { sql as accountTimeline } from './0005-account-timeline.ts';
@@ -17,6 +18,7 @@ export interface Migration {
  */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'events', sql: events },
+  { version: 2, name: 'experience state index', sql: experienceStateIndex },
   { version: 3, name: 'account facts', sql: accountFacts },
   { version: 4, name: 'account scores', sql: accountScores },
   { version: 5, name: 'account timeline', sql: accountTimeline },
