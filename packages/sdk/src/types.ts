@@ -62,7 +62,7 @@ export interface SdkEvents {
   dropped: { reason: DropReason; count: number; status?: number; detail?: string; messageIds?: string[] };
   /** A problem: a retryable delivery failure (`status?`, `retryInMs`), or a misuse of the API. */
   error: { message: string; status?: number; retryInMs?: number };
-  /** A survey passed its targeting and restraint and is shown now (headless: draw it, then `respond` or `dismiss`). */
+  /** A survey passed its targeting and restraint and is shown now (headless: draw it, then call `respond` or `dismiss`). */
   survey: { survey: Survey };
   /** The checklist to draw changed; `null` when none is to be shown (fires in headless mode and with widgets). */
   checklist: ChecklistView | null;

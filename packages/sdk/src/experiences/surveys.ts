@@ -53,8 +53,8 @@ export function createSurveys(cx: EngineContext) {
         s.lastPromptAt = at;
       });
       h.track(RESERVED_EVENTS.surveyShown, { surveyId: sv.id, kind: sv.kind });
-      if (w) w.showSurvey(surveyView(sv), { onRespond: (score, comment) => respond(sv.id, score, comment, true), onDismiss: () => dismiss(sv.id, true) });
-      else h.emit('survey', { survey: sv });
+      w?.showSurvey(surveyView(sv), { onRespond: (score, comment) => respond(sv.id, score, comment, true), onDismiss: () => dismiss(sv.id, true) });
+      h.emit('survey', { survey: sv });
     } finally {
       busy = false;
     }
