@@ -81,7 +81,7 @@ test('the built engine and widgets chunks, loaded by URL, show a survey in the s
   c.track('Report Shared');
   const root = await until(() => document.querySelector('cairn-widgets')?.shadowRoot?.querySelector('[role="dialog"]'), 'the survey dialog', 8000);
   expect(hits).toEqual(['/cairn-experiences.js', '/cairn-widgets.js']);
-  expect(root.textContent).toContain('How likely? <b>bold</b>');
+  expect(root!.textContent).toContain('How likely? <b>bold</b>');
   c.dismiss('nps');
   await until(() => !document.querySelector('cairn-widgets')?.shadowRoot?.querySelector('[role="dialog"]'), 'the dialog gone');
 });
