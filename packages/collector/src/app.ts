@@ -5,12 +5,13 @@ import type { CollectorConfig } from './config.ts';
 import { ingestCors } from './cors.ts';
 import type { Database } from './db/database.ts';
 import { createEventsApi } from './events-api.ts';
+import { createExperienceRoutes } from './experiences/experience-routes.ts';
 import { createEventWriter, type EventWriter } from './ingest/event-writer.ts';
 import { createIngestRoutes } from './ingest/ingest-routes.ts';
 import { createRateLimiter, type RateLimiter } from './ingest/rate-limiter.ts';
 import { createKeyIndex } from './keys.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { serveFile } from './static-files.ts';
+import { createStaticRoutes } from './static-files.ts';
 
 /** What {@link createApp} needs; everything but `db` and `config` has a default. */
 export interface AppOptions {
@@ -65,20 +66,8 @@ export function createApp(options: AppOptions): Hono {
     createIngestRoutes({ keys, writer, rateLimiter: options.rateLimiter ?? createRateLimiter(options.now), logger, ...(options.now ? { now: options.now } : {}) }),
   );
   app.route('/v1', createEventsApi({ db, keys }));
+  app.route('/v1', createExperienceRoutes({ db, config, keys, logger }));
 
-  // The SDK's URL is stable (script tag), so it gets a short cache; vite's hashed assets are immutable.
-  const sdkDir = resolve(rootDir, 'packages/sdk/dist');
-  app.get('/cairn.js', (c) => serveFile(c, sdkDir, 'cairn.js', 'public, max-age=300'));
-  app.get('/cairn.js.map', (c) => serveFile(c, sdkDir, 'cairn.js.map', 'public, max-age=300'));
-  app.get('/cairn-widgets.js', (c) => serveFile(c, resolve(rootDir, 'packages/widgets/dist'), 'cairn-widgets.js', 'public, max-age=300'));
-  app.get('/cairn-widgets.js.map', (c) => serveFile(c, resolve(rootDir, 'packages/widgets/dist'), 'cairn-widgets.js.map', 'public, max-age=300'));
-  for (const [prefix, dir] of [['/demo', 'demo/dist'], ['/dashboard', 'packages/dashboard/dist']] as const) {
-    app.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
-    app.get(`${prefix}/*`, (c) => {
-      const path = c.req.path.slice(prefix.length + 1);
-      const cache = path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-      return serveFile(c, resolve(rootDir, dir), path, cache);
-    });
-  }
+  app.route('/', createStaticRoutes(rootDir));
   return app;
 }

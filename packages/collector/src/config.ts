@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { parseWorkspaceExperiences } from './experiences/workspace-experiences.ts';
+import { parseWebhooks, type WebhookTarget } from './webhooks/webhook-config.ts';
 
 /** A public key for ingest, safe to ship in a browser page. */
 export interface WriteKey {
@@ -24,6 +26,8 @@ export interface Workspace {
   /** Keys for the CSM API. Never sent to a browser: use {@link toPublicWorkspace}. */
   secretKeys: string[];
   rateLimit: RateLimit;
+  /** Webhook targets of account changes (validated; absent when the config has none). */
+  webhooks?: WebhookTarget[];
   [field: string]: unknown;
 }
 
@@ -89,6 +93,8 @@ function parseWorkspace(raw: unknown, index: number): Workspace {
     writeKeys: raw.writeKeys.map((key, k) => parseWriteKey(key, `${at}.writeKeys[${k}]`)),
     secretKeys: (raw.secretKeys as string[] | undefined) ?? [],
     rateLimit: parseRateLimit(raw.rateLimit, at),
+    ...(raw.webhooks === undefined ? {} : { webhooks: parseWebhooks(raw.webhooks, at) }),
+    ...(raw.experiences === undefined ? {} : { experiences: parseWorkspaceExperiences(raw.experiences, at) }),
   };
 }
 
@@ -130,8 +136,8 @@ export async function loadConfig(path: string): Promise<CollectorConfig> {
   return parseConfig(raw);
 }
 
-/** The workspace without its secret keys: the only shape that may reach a browser. */
-export function toPublicWorkspace(workspace: Workspace): Omit<Workspace, 'secretKeys'> {
-  const { secretKeys: _secretKeys, ...rest } = workspace;
+/** The workspace without its secret keys and webhook secrets: the only shape that may reach a browser. */
+export function toPublicWorkspace(workspace: Workspace): Omit<Workspace, 'secretKeys' | 'webhooks'> {
+  const { secretKeys: _secretKeys, webhooks: _webhooks, ...rest } = workspace;
   return rest;
 }
