@@ -39,7 +39,7 @@ async function seriousViolations(page: Page, state: string): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${state}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    .map((v) => `${state}: ${v.id} (${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('; ')})`);
 }
 
 test('the checklist can be opened, completed and closed with the keyboard alone', async ({ page, openPage, eventsOf, pageErrors }) => {
@@ -83,9 +83,9 @@ test('an NPS prompt can be answered with the keyboard alone', async ({ page, ope
   // The prompt is non-modal: it appears without taking the user's focus.
   await expect(page.locator('#host-button')).toBeFocused();
 
-  await tabTo(page, dialog.getByRole('radio', { name: '0' }));
+  await tabTo(page, dialog.getByRole('radio', { name: '0', exact: true }));
   for (let i = 0; i < 9; i += 1) await page.keyboard.press('ArrowRight');
-  await expect(dialog.getByRole('radio', { name: '9' })).toBeFocused();
+  await expect(dialog.getByRole('radio', { name: '9', exact: true })).toBeFocused();
   await page.keyboard.press('Space');
   const comment = dialog.getByRole('textbox');
   await expect(comment).toBeFocused();
@@ -118,7 +118,7 @@ test('axe-core finds no serious or critical violation in any widget state', asyn
   const dialog = surveyDialog(page);
   await expect(dialog.getByRole('radio')).toHaveCount(11);
   found.push(...(await seriousViolations(page, 'NPS initial')));
-  await dialog.getByRole('radio', { name: '8' }).click();
+  await dialog.getByRole('radio', { name: '8', exact: true }).click();
   await expect(dialog.getByRole('textbox')).toBeVisible();
   await dialog.getByRole('textbox').fill('Solid.');
   found.push(...(await seriousViolations(page, 'NPS with score and follow-up')));
@@ -131,7 +131,7 @@ test('axe-core finds no serious or critical violation in any widget state', asyn
     await trackNow(page, event);
     await expect(dialog.getByRole('radio')).toHaveCount(count);
     found.push(...(await seriousViolations(page, kind)));
-    await dialog.getByRole('radio', { name: '4' }).click();
+    await dialog.getByRole('radio', { name: '4', exact: true }).click();
     found.push(...(await seriousViolations(page, `${kind} with score and follow-up`)));
     await dialog.getByRole('button', { name: 'Send' }).click();
     await closeThankYou(dialog);
@@ -152,7 +152,7 @@ test('config text containing HTML is shown as text, never parsed', async ({ page
   await trackNow(page, 'Ask Markup');
   const dialog = surveyDialog(page);
   await expect(dialog.getByRole('heading')).toHaveText(surveys[0].question);
-  await dialog.getByRole('radio', { name: '10' }).click();
+  await dialog.getByRole('radio', { name: '10', exact: true }).click();
   await expect(dialog.locator('label')).toContainText(surveys[0].followUp);
   await dialog.getByRole('button', { name: 'Send' }).click();
   await expect(dialog.getByRole('status')).toHaveText(surveys[0].thankYou);

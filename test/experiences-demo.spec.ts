@@ -126,7 +126,7 @@ test('demo: a new user meets the checklist, real actions tick it, progress survi
   expect(nps, 'the demo config has an NPS survey').toBeDefined();
   const dialog = surveyDialog(page);
   await expect(dialog.getByRole('radio')).toHaveCount(11, { timeout: 30_000 });
-  await dialog.getByRole('radio', { name: '9' }).click();
+  await dialog.getByRole('radio', { name: '9', exact: true }).click();
   await dialog.getByRole('textbox').fill('The checklist got me going.');
   await dialog.getByRole('button', { name: 'Send' }).click();
   const [responded] = await events.waitForCount(1, { userId, event: 'Survey Responded' }, 30_000);

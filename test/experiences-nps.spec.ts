@@ -49,7 +49,7 @@ test('the NPS prompt appears when targeting holds, stores score and comment, and
   const dialog = surveyDialog(page);
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading')).toHaveText(survey.question);
-  await dialog.getByRole('radio', { name: '3' }).click();
+  await dialog.getByRole('radio', { name: '3', exact: true }).click();
   await expect(dialog.getByLabel(survey.followUp.detractor)).toBeFocused();
   await dialog.getByLabel(survey.followUp.detractor).fill('Exports time out on big reports.');
   await dialog.getByRole('button', { name: 'Send' }).click();
