@@ -1,0 +1,14 @@
+export type { WebhookEvent, WebhookTarget } from './webhook-config.ts';
+export { parseWebhooks, WEBHOOK_EVENTS } from './webhook-config.ts';
+export type { SignatureCheck } from './signature.ts';
+export { signBody, verifySignature, SIGNATURE_HEADER, DEFAULT_TOLERANCE_SECONDS } from './signature.ts';
+export type { WebhookMessage, SlackBlock } from './webhook-message.ts';
+export { webhookMessage } from './webhook-message.ts';
+export type { WebhookOutbox, NewDelivery, ClaimedDelivery, DeliveryRecord } from './webhook-outbox.ts';
+export { createWebhookOutbox } from './webhook-outbox.ts';
+export type { WebhookDispatcher, DispatcherOptions, DispatcherDeps } from './webhook-dispatcher.ts';
+export { createWebhookDispatcher } from './webhook-dispatcher.ts';
+export type { RetryPolicy } from './retry-delay.ts';
+export { backoffDelay, retryAfterDelay, DEFAULT_RETRY_POLICY } from './retry-delay.ts';
+export type { Webhooks, WebhooksOptions } from './webhooks.ts';
+export { createWebhooks } from './webhooks.ts';
