@@ -55,6 +55,7 @@ const totals = {
 const survey = { id: 'nps', kind: 'nps', question: 'How likely are you to recommend us?', target: { event: 'Bench Trigger' } };
 const configs = {
   survey: { milestones: [{ id: 'ready', event: 'Bench Ready' }], surveys: [survey], throttle: { globalDays: 0, snoozeDays: 0 } },
+  empty: { milestones: [], checklists: [], surveys: [] },
   load: {
     milestones: [{ id: 'created', event: 'Project Created', required: true }],
     checklists: [{ id: 'onb', title: 'Get started', steps: [{ id: 's1', title: 'Create a project', milestone: 'created' }, { id: 's2', title: 'Take the tour', manual: true }] }],
@@ -141,6 +142,45 @@ try {
   const runs = pairs.map((r) => r.first);
   const warm = pairs.map((r) => r.again);
 
+  // ---- track() with the engine running, beside a page whose config is empty (no engine) ----
+  const trackCost = async (withEngine) => {
+    scenario = withEngine ? 'survey' : 'empty';
+    const p = await context.newPage();
+    await p.addInitScript(() => localStorage.clear());
+    await p.goto(origin + '/');
+    const us = await p.evaluate(async (engine) => {
+      const cairn = window.cairn;
+      const tick = () => new Promise((r) => setTimeout(r, 0));
+      if (engine) {
+        await new Promise((r) => {
+          const off = cairn._onRecord((e) => e.event === 'Milestone Reached' && (off(), r()));
+          cairn.track('Bench Ready');
+        });
+      } else await new Promise((r) => setTimeout(r, 300));
+      const props = { plan: 'pro', seats: 12 };
+      let total = 0;
+      for (let round = 0; round < 30; round++) {
+        // Each round's work after track() returns (the engine's microtask) is timed too: it runs before the next task.
+        const t0 = performance.now();
+        for (let i = 0; i < 100; i++) cairn.track('Report Viewed', props);
+        await Promise.resolve();
+        total += performance.now() - t0;
+        await tick();
+      }
+      return (total * 1000) / 3000;
+    }, withEngine);
+    await p.close();
+    return round(us, 1);
+  };
+  const withE = [];
+  const withoutE = [];
+  // Alternated, median of 5 each: the box is shared and noisy.
+  for (let i = 0; i < 5; i++) {
+    withoutE.push(await trackCost(false));
+    withE.push(await trackCost(true));
+  }
+  const trackUs = { withEngineMeanUs: median(withE), withoutEngineMeanUs: median(withoutE) };
+
   // ---- (c) longest main-thread task caused by Cairn during load ---------------------------
   scenario = 'load';
   const loadRun = async (throttle, traced) => {
@@ -211,6 +251,7 @@ try {
     sizes,
     totalsGzipBytes: totals,
     triggerToVisible: { runs: RUNS, medianMs: round(median(runs)), minMs: round(Math.min(...runs)), maxMs: round(Math.max(...runs)), firstLoadUncachedMs: round(firstUncached), secondPromptSamePageMedianMs: round(median(warm)) },
+    trackWithEngine: trackUs,
     pageLoad: load,
     notes: [
       'sizes are gzip -9 of the files as shipped in dist/ and node_modules',
@@ -231,6 +272,7 @@ try {
   console.log(`  totals gzip: cairn ${kb(totals.cairnCoreEngineWidgets)} | posthog ${kb(totals.posthogArraySurveys)} | formbricks loader only ${kb(totals.formbricksLoaderOnly)} (core+surveys not on npm)`);
   const t = out.triggerToVisible;
   console.log(`(b) trigger → visible prompt, chunks cached: median ${t.medianMs} ms (min ${t.minMs}, max ${t.maxMs}, ${RUNS} runs); first load uncached ${t.firstLoadUncachedMs} ms; a second prompt in the same page (chunk evaluated) ${t.secondPromptSamePageMedianMs} ms`);
+  console.log(`    track() mean incl. the engine's per-tick work: ${trackUs.withEngineMeanUs} µs with the engine, ${trackUs.withoutEngineMeanUs} µs with an empty config (no engine)`);
   console.log('(c) page load, longest main-thread task running Cairn code');
   for (const l of load) {
     console.log(`  CPU x${l.cpuThrottle}: ${l.longestTaskMs} ms (runs ${l.longestTaskMsAllRuns.join(', ')}) — ${l.longestTaskRuns}; its longest Cairn script slice ${l.longestCairnScriptMs} ms (${l.longestCairnScript}); ${l.cairnTasks} Cairn tasks, ${l.cairnTasksTotalMs} ms total; core eval ${l.coreEvalMs} ms, init ${l.coreInitMs} ms`);

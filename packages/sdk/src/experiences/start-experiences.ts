@@ -113,9 +113,16 @@ export function startExperiences(h: ExperienceHost, eo: EngineOptions = {}): Exp
     if (ready) refresh();
   }
 
+  let soon = false;
+  // Off the track() path: events recorded in one tick are counted together after it, with one redraw.
   const offRecord = h.onRecord((e) => {
     queue.push(e);
-    if (ready) pump();
+    if (soon) return;
+    soon = true;
+    queueMicrotask(() => {
+      soon = false;
+      if (ready) pump();
+    });
   });
   const offPage = autoPage(refresh);
   // Another tab changed the user's progress (a step ticked, a survey shown): redraw here too.
