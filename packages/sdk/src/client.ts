@@ -256,7 +256,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
         const m = (await load(c.host + '/cairn-experiences.js')) as ExperienceModule;
         if (!xq) return;
         off();
-        const e = (eng = m.startExperiences({ configs, early, options: c, host: c.host, writeKey: c.writeKey, track: api.track, identity: who.get, onRecord: api._onRecord, emit: bus.emit, fail, log, load }));
+        const e = (eng = m.startExperiences({ configs, early, options: c, client: api, emit: bus.emit, fail, log, load }));
         xq.splice(0).forEach(([k, a]) => (e[k] as (...a: unknown[]) => void)(...a));
       })
       .catch(oops('load the experiences engine', 'check that the host serves /cairn-experiences.js'))

@@ -36,9 +36,9 @@ export function createChecklists(cx: EngineContext) {
       cs.completedSteps[stepId] = iso();
       if (!cs.completedAt && c.steps.every((st) => cs.completedSteps[st.id])) finished = !!(cs.completedAt = iso());
     });
-    if (done) h.track(RESERVED_EVENTS.checklistStepCompleted, { checklistId: c.id, stepId });
+    if (done) h.client.track(RESERVED_EVENTS.checklistStepCompleted, { checklistId: c.id, stepId });
     if (finished) {
-      h.track(RESERVED_EVENTS.checklistCompleted, { checklistId: c.id });
+      h.client.track(RESERVED_EVENTS.checklistCompleted, { checklistId: c.id });
       just = c.id;
     }
     return done;
@@ -89,7 +89,7 @@ export function createChecklists(cx: EngineContext) {
     if (just === id) just = undefined;
     else if (!isDismissed(cx.state().checklists[id])) {
       local(id, (cs) => void (cs.dismissedAt = iso()));
-      h.track(RESERVED_EVENTS.checklistDismissed, { checklistId: id });
+      h.client.track(RESERVED_EVENTS.checklistDismissed, { checklistId: id });
     }
     void render();
     return true;

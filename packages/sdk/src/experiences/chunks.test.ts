@@ -74,7 +74,8 @@ test('the built engine and widgets chunks, loaded by URL, show a survey in the s
   );
   // A host of its own: the browser's module map must not answer from an earlier import.
   const host = `http://${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
-  collector.served.config = survey;
+  // Default throttle: the dismissed survey snoozes instead of coming straight back.
+  collector.served.config = { surveys: survey.surveys };
   const c: Cairn = createClient();
   b.clients.push(c);
   c.init({ writeKey: 'wk_x', host, flushAt: 1000, flushInterval: 60_000 });

@@ -3,10 +3,9 @@
  * (`cairn-experiences.js`). The core imports these types only; the engine gets everything
  * it needs through the host object, so it shares no runtime state with the core's bundle.
  */
-import type { JsonObject, WireEvent } from '@cairn/protocol';
-import type { Identity } from '../identity.ts';
+import type { WireEvent } from '@cairn/protocol';
 import type { Logger } from '../logger.ts';
-import type { InitOptions, SdkEvents } from '../types.ts';
+import type { Cairn, InitOptions, SdkEvents } from '../types.ts';
 
 /** What the core hands the engine. */
 export interface ExperienceHost {
@@ -14,16 +13,10 @@ export interface ExperienceHost {
   configs: unknown[];
   /** Events recorded between `init()` and the engine's start, in order (they count toward milestones). */
   early: WireEvent[];
-  /** The client's options (`headless`, `locale`, `nonce`). */
-  options: Pick<InitOptions, 'headless' | 'locale' | 'nonce'>;
-  /** Collector origin without a trailing slash. */
-  host: string;
-  writeKey: string;
-  /** Records a track event through the normal path (queue, storage, delivery, `_onRecord`). */
-  track(event: string, properties: JsonObject): void;
-  identity(): Identity;
-  /** Observes every recorded event; returns unsubscribe. */
-  onRecord(fn: (event: WireEvent) => void): () => void;
+  /** The client's options, with the collector origin (no trailing slash) as `host`. */
+  options: InitOptions & { host: string };
+  /** The client: `track` records through the normal path, `_identity`, `_onRecord`. */
+  client: Pick<Cairn, 'track' | '_identity' | '_onRecord'>;
   emit<K extends keyof SdkEvents>(name: K, payload: SdkEvents[K]): void;
   /** Reports a problem in the message formula: logged and emitted as `error`. */
   fail(action: string, cause: string, fix: string): void;

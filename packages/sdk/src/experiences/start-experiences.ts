@@ -39,14 +39,14 @@ export function startExperiences(h: ExperienceHost, eo: EngineOptions = {}): Exp
     h,
     config,
     now,
-    state: () => store.read(h.identity()),
-    update: (change) => store.update(h.identity(), change),
-    target: (s) => ({ identity: h.identity(), events: s.events, path: location.pathname, search: location.search, now: now(), progress: progressOf(config, s) }),
+    state: () => store.read(h.client._identity()),
+    update: (change) => store.update(h.client._identity(), change),
+    target: (s) => ({ identity: h.client._identity(), events: s.events, path: location.pathname, search: location.search, now: now(), progress: progressOf(config, s) }),
     widgets: () =>
       (widgets ??= h
-        .load(h.host + '/cairn-widgets.js')
+        .load(h.options.host + '/cairn-widgets.js')
         .then((m) => {
-          const id = h.identity();
+          const id = h.client._identity();
           const options: WidgetsOptions = { theme: config.theme, logger: h.log };
           const locale = h.options.locale ?? (typeof id.traits.locale === 'string' ? id.traits.locale : undefined) ?? config.locale;
           if (locale) options.locale = locale;
@@ -61,9 +61,9 @@ export function startExperiences(h: ExperienceHost, eo: EngineOptions = {}): Exp
   const checklists = createChecklists(cx);
   const milestones = createMilestones({
     config,
-    identity: h.identity,
+    identity: h.client._identity,
     update: cx.update,
-    track: h.track,
+    track: h.client.track,
     onActivated: (at, timeToValueDays) => h.emit('activated', timeToValueDays === undefined ? { at } : { at, timeToValueDays }),
   });
   // Only names some target waits for are remembered, to keep the stored state small.
@@ -81,12 +81,12 @@ export function startExperiences(h: ExperienceHost, eo: EngineOptions = {}): Exp
 
   /** Syncs a newly identified user; true when events must wait for it. */
   const sync = (): boolean => {
-    const id = h.identity();
+    const id = h.client._identity();
     if (!id.userId || id.userId === syncedFor) return false;
     syncedFor = id.userId;
     store.adopt(id);
     ready = false;
-    void fetchState(h.host, h.writeKey, id.userId).then((server) => {
+    void fetchState(h.options.host, h.options.writeKey, id.userId).then((server) => {
       if (server) store.update(id, (s) => Object.assign(s, mergeState(s, server)));
       pump();
     });
@@ -115,7 +115,7 @@ export function startExperiences(h: ExperienceHost, eo: EngineOptions = {}): Exp
 
   let soon = false;
   // Off the track() path: events recorded in one tick are counted together after it, with one redraw.
-  const offRecord = h.onRecord((e) => {
+  const offRecord = h.client._onRecord((e) => {
     queue.push(e);
     if (soon) return;
     soon = true;

@@ -29,7 +29,7 @@ export function createSurveys(cx: EngineContext) {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const eligible = (sv: Survey, s: UserState) => {
-    const id = h.identity();
+    const id = h.client._identity();
     return (
       matchesTarget(sv.target, cx.target(s)) && inSample(id.userId ?? id.anonymousId, sv.id, sv.sample ?? 100) && !restraint(sv, s, cx.config.throttle, cx.now())
     );
@@ -52,7 +52,7 @@ export function createSurveys(cx: EngineContext) {
         (s.surveys[sv.id] ??= {}).shownAt = at;
         s.lastPromptAt = at;
       });
-      h.track(RESERVED_EVENTS.surveyShown, { surveyId: sv.id, kind: sv.kind });
+      h.client.track(RESERVED_EVENTS.surveyShown, { surveyId: sv.id, kind: sv.kind });
       w?.showSurvey(surveyView(sv), { onRespond: (score, comment) => respond(sv.id, score, comment, true), onDismiss: () => dismiss(sv.id, true) });
       h.emit('survey', { survey: sv });
     } finally {
@@ -81,14 +81,14 @@ export function createSurveys(cx: EngineContext) {
     }
     const props: JsonObject = { surveyId, kind: sv.kind, score };
     if (typeof comment === 'string' && comment.trim()) props.comment = comment.trim().slice(0, 2000);
-    h.track(RESERVED_EVENTS.surveyResponded, props);
+    h.client.track(RESERVED_EVENTS.surveyResponded, props);
     cx.update((s) => void ((s.surveys[surveyId] ??= {}).respondedAt = new Date(cx.now()).toISOString()));
     end(fromWidget);
   }
 
   function dismiss(surveyId: string, fromWidget = false): boolean {
     if (current?.survey.id !== surveyId) return false;
-    h.track(RESERVED_EVENTS.surveyDismissed, { surveyId, kind: current.survey.kind });
+    h.client.track(RESERVED_EVENTS.surveyDismissed, { surveyId, kind: current.survey.kind });
     cx.update((s) => void ((s.surveys[surveyId] ??= {}).dismissedAt = new Date(cx.now()).toISOString()));
     end(fromWidget);
     return true;
