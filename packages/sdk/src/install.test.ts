@@ -86,3 +86,19 @@ test('without a script src the page origin is the host, and unknown stub methods
   await until(() => collector.events().length, 'the event');
   expect(names(collector.events())).toEqual(['Ok']);
 });
+
+test('the stub queues the headless methods too; they reach the experiences engine once it runs', async () => {
+  collector.served.config = { checklists: [{ id: 'onb', title: 'Start', steps: [{ id: 'tour', title: 'Tour', manual: true }, { id: 'b', title: 'B', manual: true }] }] };
+  runSnippet();
+  const stub = w.cairn as unknown as Record<string, (...a: unknown[]) => void>;
+  for (const m of ['respond', 'dismiss', 'completeStep', 'openChecklist']) expect(typeof stub[m], m).toBe('function');
+  stub.completeStep!('onb', 'tour');
+  const drawn: unknown[] = [];
+  const widgets = { createWidgets: () => ({ renderChecklist: (v: unknown) => drawn.push(v), showSurvey() {}, hideSurvey() {}, destroy() {} }) };
+  const load = (url: string) => (url.endsWith('/cairn-experiences.js') ? import('./experiences/index.ts') : Promise.resolve(widgets));
+  const make = (deps: Parameters<typeof createClient>[0]) => createClient({ ...deps, load });
+  const api = install(w, make, { src: location.origin + '/cairn.js' });
+  await until(async () => (await api.flush(), collector.events().some((e) => e.event === 'Checklist Step Completed')), 'the step completed');
+  expect(collector.events().find((e) => e.event === 'Checklist Step Completed')!.properties).toEqual({ checklistId: 'onb', stepId: 'tour' });
+  expect(drawn.length).toBeGreaterThan(0);
+});
