@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
+import type { AccountChangeListener } from './accounts/account-change.ts';
+import { createAccountsApi } from './accounts/accounts-api.ts';
+import { createHealthAggregator, type HealthAggregator } from './accounts/health-aggregator.ts';
+import { openApiDocument } from './accounts/openapi.ts';
+import { registerAggregator } from './accounts/running-aggregators.ts';
 import { errorBody, isApiError } from './api-error.ts';
 import type { CollectorConfig } from './config.ts';
 import { ingestCors } from './cors.ts';
@@ -24,6 +29,13 @@ export interface AppOptions {
   /** Repository root, where the built SDK, widgets, demo and dashboard are found. */
   rootDir?: string;
   now?: () => number;
+  /**
+   * Keeps account health up to date; when absent the app creates one and starts it (stopped by
+   * the server's close). Tests pass their own, unstarted, and call `catchUp()`.
+   */
+  aggregator?: HealthAggregator;
+  /** Receives band changes, detractors and not-activated accounts of the aggregator the app creates. */
+  onAccountChange?: AccountChangeListener;
 }
 
 /** The default repository root: three levels above `src/` or `dist/` of this package. */
@@ -40,7 +52,23 @@ export function createApp(options: AppOptions): Hono {
   const { db, config } = options;
   const logger = options.logger ?? silentLogger;
   const keys = createKeyIndex(config);
-  const writer = options.writer ?? createEventWriter(db);
+  const baseWriter = options.writer ?? createEventWriter(db);
+  let aggregator = options.aggregator;
+  if (!aggregator) {
+    aggregator = createHealthAggregator({ db, config, logger, ...(options.now ? { now: options.now } : {}), ...(options.onAccountChange ? { onChange: options.onAccountChange } : {}) });
+    registerAggregator(db, aggregator);
+    aggregator.start();
+  }
+  const healthAggregator = aggregator;
+  // Scores follow ingest within a second: the aggregator is woken after each commit that stored something.
+  const writer: EventWriter = {
+    write: (rows) =>
+      baseWriter.write(rows).then((result) => {
+        if (result.accepted > 0) healthAggregator.wake();
+        return result;
+      }),
+    drain: () => baseWriter.drain(),
+  };
   const rootDir = options.rootDir ?? defaultRootDir;
   const app = new Hono();
 
@@ -66,6 +94,8 @@ export function createApp(options: AppOptions): Hono {
     createIngestRoutes({ keys, writer, rateLimiter: options.rateLimiter ?? createRateLimiter(options.now), logger, ...(options.now ? { now: options.now } : {}) }),
   );
   app.route('/v1', createEventsApi({ db, keys }));
+  app.route('/v1', createAccountsApi({ db, keys, aggregator: healthAggregator, ...(options.now ? { now: options.now } : {}) }));
+  app.get('/v1/openapi.json', (c) => c.json(openApiDocument));
   app.route('/v1', createExperienceRoutes({ db, config, keys, logger }));
 
   app.route('/', createStaticRoutes(rootDir));

@@ -2,6 +2,7 @@ import { Server as NetServer, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { stopAggregatorOf } from './accounts/running-aggregators.ts';
 import type { Database } from './db/database.ts';
 import type { EventWriter } from './ingest/event-writer.ts';
 
@@ -57,6 +58,7 @@ export function startServer(options: { app: Hono; db: Database; writer: EventWri
             await closed;
             clearTimeout(timer);
             await writer.drain();
+            await stopAggregatorOf(db);
             await db.close();
           })();
           return closing;

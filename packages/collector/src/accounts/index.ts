@@ -1,0 +1,12 @@
+export type { AccountChange, AccountChangeListener, BandChange, DetractorResponse, NotActivated } from './account-change.ts';
+export type { AccountListQuery, AccountSortKey } from './account-list-query.ts';
+export { ACCOUNT_SORTS, parseAccountListQuery, queryAccounts } from './account-list-query.ts';
+export type { AccountsApiDeps } from './accounts-api.ts';
+export { createAccountsApi } from './accounts-api.ts';
+export { accountsCsv, csvCell } from './accounts-csv.ts';
+export type { UserDeletion } from './delete-user.ts';
+export { deleteUser } from './delete-user.ts';
+export type { HealthAggregator, HealthAggregatorOptions } from './health-aggregator.ts';
+export { createHealthAggregator } from './health-aggregator.ts';
+export { openApiDocument } from './openapi.ts';
+export { workspaceHealthConfig } from './workspace-health.ts';
