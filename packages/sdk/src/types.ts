@@ -33,8 +33,9 @@ export interface InitOptions {
   /**
    * Never load the widgets: surveys and checklists arrive through `on('survey')` and
    * `on('checklist')`, answers go back through `respond`, `dismiss` and `completeStep` (default false).
+   * A list of survey and checklist ids makes only those headless; the others use the widgets.
    */
-  headless?: boolean;
+  headless?: boolean | string[];
   /** Locale of the widgets; then the user's `locale` trait, the config's locale, the browser's language. */
   locale?: string;
   /** CSP nonce for the widgets' style element (only where constructable stylesheets are missing). */

@@ -2,8 +2,8 @@ import type { Checklist } from '@cairn/protocol';
 import type { ChecklistView } from '@cairn/widgets';
 import type { ChecklistState } from './user-state.ts';
 
-/** Dismissed and not restored since. */
-export const isDismissed = (c: ChecklistState | undefined): boolean => !!c?.dismissedAt && !(c.restoredAt && c.restoredAt > c.dismissedAt);
+/** Dismissed and not restored since (a restore in the same millisecond as the dismissal wins: dismissing clears `restoredAt`). */
+export const isDismissed = (c: ChecklistState | undefined): boolean => !!c?.dismissedAt && !(c.restoredAt && c.restoredAt >= c.dismissedAt);
 
 /** The view the widgets (or a headless vendor) draw for a checklist in a given state. */
 export function checklistView(c: Checklist, s: ChecklistState | undefined, justCompleted: boolean): ChecklistView {

@@ -69,10 +69,11 @@ export function createChecklists(cx: EngineContext) {
     if (key === last) return;
     last = key;
     h.emit('checklist', view);
+    const drawn = c && !cx.headless(c.id) ? view : null;
     // Nothing to draw and nothing drawn: the widgets chunk is not worth a request.
-    if (h.options.headless || (!view && !cx.widgetsLoaded())) return;
+    if (!drawn && !cx.widgetsLoaded()) return;
     const w = await cx.widgets();
-    w?.renderChecklist(view, c && handlers(c));
+    w?.renderChecklist(drawn, drawn && c ? handlers(c) : undefined);
   }
 
   function completeStep(checklistId: string, stepId: string) {
@@ -88,7 +89,10 @@ export function createChecklists(cx: EngineContext) {
     if (!find(id)) return false;
     if (just === id) just = undefined;
     else if (!isDismissed(cx.state().checklists[id])) {
-      local(id, (cs) => void (cs.dismissedAt = iso()));
+      local(id, (cs) => {
+        cs.dismissedAt = iso();
+        delete cs.restoredAt;
+      });
       h.client.track(RESERVED_EVENTS.checklistDismissed, { checklistId: id });
     }
     void render();

@@ -53,6 +53,20 @@ test('dismiss() from the page withdraws the drawn survey', async () => {
   expect(a.named('Survey Dismissed')).toEqual([{ surveyId: 'nps', kind: 'nps' }]);
 });
 
+test('headless per experience: the listed survey goes to on("survey"), the checklist to the widgets', async () => {
+  const a = b.make({
+    headless: ['nps'],
+    experiences: { ...survey, checklists: [{ id: 'onb', title: 'Start', steps: [{ id: 's', title: 'S', manual: true }] }] },
+  });
+  a.c.track('Report Shared');
+  await until(() => a.rec.surveys.length && fake().checklist, 'the survey event and the drawn checklist');
+  expect(fake().calls.some(([m]) => m === 'survey')).toBe(false);
+  a.c.respond('nps', 10);
+  expect(a.named('Survey Responded')).toEqual([{ surveyId: 'nps', kind: 'nps', score: 10 }]);
+  await sleep(20);
+  expect(fake().calls.some(([m]) => m === 'hide')).toBe(false);
+});
+
 test('a widgets chunk that fails to load is reported and the survey does not count as shown', async () => {
   collector.use(http.get('*/cairn-widgets.js', () => new HttpResponse('nope', { status: 500 })));
   const a = b.make({ experiences: survey });

@@ -15,6 +15,8 @@ export interface EngineContext {
   target(s: UserState): TargetContext;
   /** The widgets, loaded on first call; undefined when the chunk failed to load (reported). */
   widgets(): Promise<Widgets | undefined>;
+  /** Whether this survey or checklist is drawn by the vendor (`init({ headless })`), not by the widgets. */
+  headless(id: string): boolean;
   /** Whether the widgets chunk was requested already. */
   widgetsLoaded(): boolean;
 }

@@ -56,6 +56,10 @@ export function startExperiences(h: ExperienceHost, eo: EngineOptions = {}): Exp
         })
         .catch((cause: unknown) => void h.fail('load the widgets', String(cause), 'check that the host serves /cairn-widgets.js'))),
     widgetsLoaded: () => !!widgets,
+    headless: (id) => {
+      const x = h.options.headless;
+      return x === true || (Array.isArray(x) && x.includes(id));
+    },
   };
   const surveys = createSurveys(cx);
   const checklists = createChecklists(cx);

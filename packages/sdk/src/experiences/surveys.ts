@@ -41,8 +41,9 @@ export function createSurveys(cx: EngineContext) {
     try {
       if (!eligible(sv, cx.state())) return;
       // Load the widgets before claiming, so a chunk that fails to load never counts as shown.
-      const w = h.options.headless ? undefined : await cx.widgets();
-      if (!h.options.headless && !w) return;
+      const headless = cx.headless(sv.id);
+      const w = headless ? undefined : await cx.widgets();
+      if (!headless && !w) return;
       release = await claimPrompt();
       // Read again under the claim: another tab may have shown a prompt while this one waited.
       if (!release || closed || !eligible(sv, cx.state())) return release?.();
@@ -62,9 +63,10 @@ export function createSurveys(cx: EngineContext) {
 
   /** Ends the prompt on screen: frees the claim, and withdraws the widget unless it ended itself. */
   const end = (fromWidget: boolean) => {
+    const drawn = current && !cx.headless(current.survey.id);
     current?.release();
     current = undefined;
-    if (!fromWidget && cx.widgetsLoaded()) void cx.widgets().then((w) => w?.hideSurvey());
+    if (drawn && !fromWidget) void cx.widgets().then((w) => w?.hideSurvey());
   };
 
   const onScreen = (action: string, surveyId: string) => {
