@@ -34,6 +34,23 @@ function expectedDone(config: DemoConfig, checklist: DemoConfig['checklists'][nu
   }).length;
 }
 
+const DAY = 86_400_000;
+
+/** Waits for a survey, answers it (9 for NPS, else the middle of the scale) with a comment, closes the thank-you; returns its kind. */
+async function answerPrompt(page: Page): Promise<'nps' | 'csat' | 'ces'> {
+  const dialog = surveyDialog(page);
+  const radios = dialog.getByRole('radio');
+  await expect(radios.first()).toBeVisible({ timeout: 30_000 });
+  const count = await radios.count();
+  const kind = count === 11 ? 'nps' : count === 5 ? 'csat' : 'ces';
+  await dialog.getByRole('radio', { name: kind === 'nps' ? '9' : '4', exact: true }).click();
+  await dialog.getByRole('textbox').fill('The checklist got me going.');
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await expect(dialog.getByRole('status')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return kind;
+}
+
 async function signInAsNewUser(page: Page): Promise<string> {
   await page.getByTestId('new-user').click();
   await page.waitForURL(/\/demo\/$/);
@@ -45,13 +62,17 @@ async function signInAsNewUser(page: Page): Promise<string> {
   return userId ?? '';
 }
 
+// Wide enough that the widgets' corner never covers the app's forms.
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 test('demo: a new user meets the checklist, real actions tick it, progress survives a reload and follows the user to another browser, then NPS', async ({
   browser,
+  context,
   page,
   collector,
   pageErrors,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const config = demoExperiences() as DemoConfig | undefined;
   expect(config?.checklists?.length, 'cairn.config.json gives the demo workspace a checklist').toBeGreaterThan(0);
   const checklist = config!.checklists[0]!;
@@ -91,14 +112,11 @@ test('demo: a new user meets the checklist, real actions tick it, progress survi
     }, { event: 'Task Completed', properties: { projectId: 'customer-portal', taskId: id } });
   }
   await step(() => page.getByTestId('share-report').click(), { event: 'Report Shared', properties: { projectId: 'customer-portal', channel: 'link' } });
-  await step(async () => {
-    await page.getByTestId('nav-team').click();
-    await page.getByTestId('invite-email').fill('lin@bluebird.example');
-    await page.getByTestId('invite-submit').click();
-    await expect(page.getByTestId('notice')).toHaveText('Invitation sent to lin@bluebird.example.');
-  }, { event: 'Teammate Invited', properties: { role: 'member' } });
+  // Sharing triggers a prompt right away (the demo's CSAT about sharing; its NPS waits 15 s).
+  const kinds = [await answerPrompt(page)];
   const ticked = expectedDone(config!, checklist, done);
-  expect(ticked, 'the demo actions complete at least one step').toBeGreaterThan(0);
+  expect(ticked, 'the demo actions so far complete some steps but not all').toBeGreaterThan(0);
+  expect(ticked).toBeLessThan(checklist.steps.length);
 
   // A reload keeps the progress.
   await page.reload();
@@ -113,7 +131,7 @@ test('demo: a new user meets the checklist, real actions tick it, progress survi
     const second = await other.newPage();
     await second.goto(`${collector.url}/demo/?user=${encodeURIComponent(userId)}`);
     await waitForSdk(second);
-    await expect(second.getByTestId('current-user')).toHaveText(await page.getByTestId('current-user').innerText());
+    await expect(second.getByTestId('current-user')).toHaveText((await page.getByTestId('current-user').textContent()) ?? '');
     await openChecklist(second);
     await expect(doneSteps(second)).toHaveCount(ticked);
     await expect(checklistPanel(second).locator('li.step')).toHaveCount(checklist.steps.length);
@@ -121,15 +139,44 @@ test('demo: a new user meets the checklist, real actions tick it, progress survi
     await other.close();
   }
 
-  // Later: the NPS prompt (the demo config's targeting, e.g. after a shared report, with its short delay).
+  // The remaining steps, then the completion moment.
+  await step(async () => {
+    await page.getByTestId('nav-team').click();
+    await page.getByTestId('invite-email').fill('lin@bluebird.example');
+    await page.getByTestId('invite-submit').click();
+    await expect(page.getByTestId('notice')).toHaveText('Invitation sent to lin@bluebird.example.');
+  }, { event: 'Teammate Invited', properties: { role: 'member' } });
+  await step(async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByTestId('notice')).toHaveText('Settings saved.');
+  }, { event: 'Settings Updated', properties: { weeklyDigest: true, timezone: 'Europe/London' } });
+  expect(expectedDone(config!, checklist, done), 'the demo actions complete every step').toBe(checklist.steps.length);
+  await expect(checklistPanel(page).getByRole('status')).not.toBeEmpty();
+  const [completed] = await events.waitForCount(1, { userId, event: 'Checklist Completed' }, 30_000);
+  expect(completed?.properties).toMatchObject({ checklistId: checklist.id });
+
+  // Prompts: one a day at most (the demo's throttle), so the user meets them over several visits,
+  // and later the NPS. Each visit runs on a browser clock two days further and shares a report again.
+  await page.close();
+  for (let visit = 1; visit <= 3 && !kinds.includes('nps'); visit += 1) {
+    const later = await context.newPage();
+    later.on('pageerror', (error) => pageErrors.push(error));
+    await later.clock.install({ time: Date.now() + visit * 2 * DAY });
+    await later.goto(`${collector.url}/demo/projects/customer-portal`);
+    await waitForSdk(later);
+    await later.getByTestId('share-report').click();
+    // Past every survey's delay (the demo's NPS waits 15 s after the trigger).
+    await later.clock.fastForward(20_000);
+    const kind = await answerPrompt(later);
+    kinds.push(kind);
+    await expect(surveyDialog(later)).toHaveCount(0);
+    await later.close();
+  }
+  expect(kinds, 'one prompt per visit, and later the NPS').toContain('nps');
+  expect(new Set(kinds).size, 'no prompt asked twice').toBe(kinds.length);
   const nps = config!.surveys.find((s) => s.kind === 'nps');
-  expect(nps, 'the demo config has an NPS survey').toBeDefined();
-  const dialog = surveyDialog(page);
-  await expect(dialog.getByRole('radio')).toHaveCount(11, { timeout: 30_000 });
-  await dialog.getByRole('radio', { name: '9', exact: true }).click();
-  await dialog.getByRole('textbox').fill('The checklist got me going.');
-  await dialog.getByRole('button', { name: 'Send' }).click();
-  const [responded] = await events.waitForCount(1, { userId, event: 'Survey Responded' }, 30_000);
-  expect(responded?.properties).toMatchObject({ surveyId: nps!.id, kind: 'nps', score: 9, comment: 'The checklist got me going.' });
+  const responses = await events.waitForCount(kinds.length, { userId, event: 'Survey Responded' }, 30_000);
+  expect(responses.find((e) => e.properties?.kind === 'nps')?.properties).toMatchObject({ surveyId: nps?.id, score: 9, comment: 'The checklist got me going.' });
   expect(pageErrors).toEqual([]);
 });

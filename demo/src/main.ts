@@ -4,6 +4,7 @@ import type { AppContext } from './app-context.ts';
 import { cairnFrom } from './cairn.ts';
 import { createRouter, type Route } from './router.ts';
 import { demoSession, loadSession, newUserSession, rememberedUserId, saveSession } from './session.ts';
+import { loadState, saveState } from './saved-state.ts';
 import { createStore, freshState } from './store.ts';
 import { boardView } from './views/board-view.ts';
 import { layout } from './views/layout.ts';
@@ -41,8 +42,10 @@ function start(root: HTMLElement) {
   const before = rememberedUserId(storage);
   const session = loadSession(storage, location.search);
   const cairn = cairnFrom(window);
-  // The demo keeps no data on a server: the established customer gets sample projects, a new user an empty workspace.
-  const store = createStore(session === demoSession ? undefined : freshState(session.user.email));
+  // The demo has no server of its own: the workspace lives in this browser, per user. The
+  // established customer starts with sample projects, a new user with an empty workspace.
+  const store = createStore(loadState(storage, session.user.id) ?? (session === demoSession ? undefined : freshState(session.user.email)));
+  store.subscribe(() => saveState(storage, session.user.id, store.state()));
   // A device link was opened: drop ?user= from the address bar, and let the SDK forget the previous user.
   if (new URLSearchParams(location.search).has('user')) history.replaceState(null, '', location.pathname);
   if (before && before !== session.user.id) cairn.reset();
