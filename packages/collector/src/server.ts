@@ -17,7 +17,15 @@ export interface RunningServer {
 }
 
 /** Starts serving `app` on `host:port`; rejects with a clear error if the port is taken. */
-export function startServer(options: { app: Hono; db: Database; writer: EventWriter; port: number; host: string }): Promise<RunningServer> {
+export function startServer(options: {
+  app: Hono;
+  db: Database;
+  writer: EventWriter;
+  port: number;
+  host: string;
+  /** Background work to stop once the aggregator has stopped and before the database closes (webhook delivery). */
+  beforeDbClose?: () => Promise<void>;
+}): Promise<RunningServer> {
   const { app, db, writer } = options;
   return new Promise((resolvePromise, rejectPromise) => {
     let inFlight = 0;
@@ -59,6 +67,7 @@ export function startServer(options: { app: Hono; db: Database; writer: EventWri
             clearTimeout(timer);
             await writer.drain();
             await stopAggregatorOf(db);
+            await options.beforeDbClose?.();
             await db.close();
           })();
           return closing;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { DetractorResponse } from '../accounts/account-change.ts';
+import { stopAggregatorOf } from '../accounts/running-aggregators.ts';
 import { parseConfig, type CollectorConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -163,6 +164,40 @@ describe.each(backends())('webhooks on $name', (backend) => {
     // Stopping cuts them short and puts them back, uncounted, for the next start.
     await webhooks.stop(0);
     expect((await webhooks.outbox.pending()).map((d) => d.attempts)).toEqual([0, 0]);
+  });
+});
+
+describe.each(backends())('ingest to webhook on $name', (backend) => {
+  it('a detractor answer ingested through /v1/batch reaches the receiver through the aggregator, signed', async () => {
+    const db = await backend.open();
+    const receiver = await startReceiver();
+    const config = configFor(receiver.url);
+    const webhooks = createWebhooks({ db, config, ...fast });
+    try {
+      webhooks.start();
+      const app = testApp(db, { config, onAccountChange: (change) => void webhooks.notify(change) });
+      const at = new Date().toISOString();
+      const common = { userId: 'user_dora', groupId: 'acct_e2e', anonymousId: 'anon-dora', timestamp: at };
+      const response = await post(app, '/v1/batch', {
+        sentAt: at,
+        batch: [
+          { ...trackEvent(common), type: 'group', event: undefined, traits: { name: 'Dora Inc' } },
+          trackEvent({ ...common, event: 'Survey Responded', properties: { surveyId: 'nps-main', kind: 'nps', score: 3, comment: 'Slow & buggy' } }),
+        ],
+      });
+      expect(response.status).toBe(200);
+      const [request] = await receiver.waitFor(1);
+      expect(verifySignature(request!.headers['cairn-signature'] as string, request!.body, secret).ok).toBe(true);
+      expect(JSON.parse(request!.body)).toMatchObject({
+        text: expect.stringContaining('Slow &amp; buggy'),
+        cairn: { kind: 'detractor', workspaceId: 'demo', accountId: 'acct_e2e', userId: 'user_dora', score: 3, comment: 'Slow & buggy', surveyId: 'nps-main' },
+      });
+    } finally {
+      await stopAggregatorOf(db);
+      await webhooks.stop(0);
+      await receiver.close();
+      await db.close();
+    }
   });
 });
 

@@ -1,0 +1,11 @@
+export type { DemoAccount, DemoProfile, DemoUser } from './demo-accounts.ts';
+export { demoAccounts, tierForMrr } from './demo-accounts.ts';
+export type { DemoEventOptions, DemoMilestone } from './demo-events.ts';
+export { demoEvents } from './demo-events.ts';
+export type { Prng } from './prng.ts';
+export { createPrng } from './prng.ts';
+export type { SendOptions, SendResult } from './send-batches.ts';
+export { sendBatches, toBatches } from './send-batches.ts';
+export type { DemoData, DemoDataOptions, SeedResult } from './seed-demo.ts';
+export { demoData, seedDemo } from './seed-demo.ts';
+export { autoSeedDemo, runSeedCommand, seedWorkspace } from './seed-command.ts';
