@@ -2,11 +2,17 @@
 // against (a) a bare hono endpoint that parses and discards the body, (b) the collector on
 // PGlite, (c) the collector on PostgreSQL (a private cluster, fsync on). Prints a table and
 // writes bench/results/ingest.json. Runnable alone: `node bench/ingest.mjs` (builds the CLI if missing).
+// The load generator (autocannon) runs in this process, each server in its own child process, all
+// started the same way; CPU seconds are recorded per side (load generator, server, PostgreSQL's
+// processes) so a reader can tell whether a row was limited by the server or by the shared cores.
+// BENCH_COMPARE=<path to another cli.js> adds rows for that build (e.g. the previous commit's),
+// measured in the same run, for before/after figures.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import postgres from 'postgres';
 import { freePort, startPostgresCluster } from '../packages/collector/src/test-support/pg-cluster.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -14,6 +20,7 @@ const cli = join(root, 'packages/collector/dist/cli.js');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const EVENTS_PER_BATCH = 20;
+const COMPARE = process.env.BENCH_COMPARE ? resolve(process.env.BENCH_COMPARE) : undefined;
 
 if (!existsSync(cli)) {
   const { status } = spawnSync('npx', ['vite', 'build', '--mode', 'collector', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
@@ -65,6 +72,41 @@ function peakRssMb(pid) {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Pids of a process's children (PostgreSQL's backends and background workers under the postmaster). */
+function childPids(pid) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(pid)) pids.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/** The postmaster's pid, read from the cluster's data directory through SQL. */
+async function postmasterPid(url) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [{ dir }] = await sql`select current_setting('data_directory') as dir`;
+    return Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
 async function stop(child) {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
@@ -88,7 +130,13 @@ function nextBody() {
   return `{"sentAt":"${now}","batch":[${events}]}`;
 }
 
-async function load(name, url, pid) {
+async function load(name, url, pid, postmaster) {
+  // Let the server finish starting (JIT, PGlite's WASM) before the clock runs.
+  await new Promise((r) => setTimeout(r, 2000));
+  // Backends the pool opens during the load count from zero; ones that exit meanwhile are lost.
+  const pgBefore = new Map((postmaster ? childPids(postmaster) : []).map((p) => [p, cpuSeconds(p)]));
+  const pgCpu = () => childPids(postmaster).reduce((sum, p) => sum + cpuSeconds(p) - (pgBefore.get(p) ?? 0), 0);
+  const before = { server: cpuSeconds(pid), loadgen: process.cpuUsage() };
   const result = await autocannon({
     url: `${url}/v1/batch`,
     connections: CONNECTIONS,
@@ -98,6 +146,8 @@ async function load(name, url, pid) {
     requests: [{ setupRequest: (req) => ({ ...req, body: nextBody() }) }],
   });
   const ok = result['2xx'];
+  const loadgen = process.cpuUsage(before.loadgen);
+  const perSecond = (seconds) => Number((seconds / DURATION).toFixed(2));
   return {
     name,
     eventsPerSecond: Math.round((ok * EVENTS_PER_BATCH) / DURATION),
@@ -107,6 +157,10 @@ async function load(name, url, pid) {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     peakRssMb: peakRssMb(pid),
+    // Cores busy on average during the load (2 cores on the reference machine, shared).
+    coresLoadGenerator: perSecond((loadgen.user + loadgen.system) / 1e6),
+    coresServer: perSecond(cpuSeconds(pid) - before.server),
+    coresPostgres: postmaster ? perSecond(pgCpu()) : null,
   };
 }
 
@@ -117,14 +171,20 @@ try {
   rows.push(await load('bare hono (parse + discard)', bare.url, bare.child.pid));
   await stop(bare.child);
 
-  const pglite = await startServer([cli, '--port', '0', '--config', configPath, '--data', join(work, 'pglite')]);
-  rows.push(await load('collector, PGlite', pglite.url, pglite.child.pid));
-  await stop(pglite.child);
+  const builds = COMPARE ? [[cli, ''], [COMPARE, ' (compare build)']] : [[cli, '']];
+  for (const [build, label] of builds) {
+    const pglite = await startServer([build, '--port', '0', '--config', configPath, '--data', join(work, `pglite${label ? '-compare' : ''}`)]);
+    rows.push(await load(`collector, PGlite${label}`, pglite.url, pglite.child.pid));
+    await stop(pglite.child);
+  }
 
   cluster = await startPostgresCluster();
-  const pg = await startServer([cli, '--port', '0', '--config', configPath], { DATABASE_URL: cluster.url });
-  rows.push(await load('collector, PostgreSQL 15', pg.url, pg.child.pid));
-  await stop(pg.child);
+  const postmaster = await postmasterPid(cluster.url);
+  for (const [build, label] of builds) {
+    const pg = await startServer([build, '--port', '0', '--config', configPath], { DATABASE_URL: cluster.url });
+    rows.push(await load(`collector, PostgreSQL 15${label}`, pg.url, pg.child.pid, postmaster));
+    await stop(pg.child);
+  }
 } finally {
   cluster?.stop();
   rmSync(work, { recursive: true, force: true });
@@ -132,7 +192,7 @@ try {
 
 const bareRate = rows[0].eventsPerSecond || 1;
 for (const row of rows) row.ratioToBare = Number((row.eventsPerSecond / bareRate).toFixed(2));
-const pgRow = rows.find((r) => r.name.includes('PostgreSQL'));
+const pgRow = rows.find((r) => r.name === 'collector, PostgreSQL 15');
 const summary = {
   at: new Date().toISOString(),
   node: process.version,
@@ -141,13 +201,17 @@ const summary = {
   eventsPerBatch: EVENTS_PER_BATCH,
   goal: 'PostgreSQL >= 0.5 of bare',
   goalMet: pgRow ? pgRow.ratioToBare >= 0.5 : false,
+  ...(COMPARE ? { compareBuild: process.env.BENCH_COMPARE } : {}),
   rows,
 };
 
 console.log(`\ningest, ${DURATION} s x ${CONNECTIONS} connections, batches of ${EVENTS_PER_BATCH} events`);
-console.log('| server | events/s | ratio to bare | p50 ms | p99 ms | peak RSS MB | non-2xx | errors |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.name} | ${r.eventsPerSecond} | ${r.ratioToBare} | ${r.p50Ms} | ${r.p99Ms} | ${r.peakRssMb ?? '?'} | ${r.non2xx} | ${r.errors} |`);
+console.log('| server | events/s | ratio to bare | p50 ms | p99 ms | peak RSS MB | non-2xx | errors | cores: load gen / server / PostgreSQL |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const r of rows) {
+  const cores = `${r.coresLoadGenerator} / ${r.coresServer} / ${r.coresPostgres ?? '-'}`;
+  console.log(`| ${r.name} | ${r.eventsPerSecond} | ${r.ratioToBare} | ${r.p50Ms} | ${r.p99Ms} | ${r.peakRssMb ?? '?'} | ${r.non2xx} | ${r.errors} | ${cores} |`);
+}
 console.log(`goal (PostgreSQL >= 0.5 of bare): ${summary.goalMet ? 'met' : 'NOT met'}`);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/ingest.json'), `${JSON.stringify(summary, null, 2)}\n`);
