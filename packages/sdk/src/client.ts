@@ -427,6 +427,7 @@ export function createClient(deps: ClientDeps = {}): Cairn {
       pend = [];
       gone = [];
       who.forget();
+      eng?.close(true);
       writing = writing.then(() => open().then((s) => s.clear())).catch(oops('clear the queue', 'check the storage'));
     }),
     flush: () =>

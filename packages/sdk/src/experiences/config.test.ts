@@ -122,3 +122,18 @@ test('with requireConsent nothing is fetched or loaded until consent', async () 
   a.c.consent(true);
   await until(() => reached(a).length, 'the milestone after consent');
 });
+
+test('consent withdrawn: the engine stops and deletes the progress it stored', async () => {
+  const a = b.make({ headless: true, experiences: cfg({ milestones: [{ id: 'm', event: 'E' }], surveys: [{ id: 'nps', kind: 'nps', target: { url: '/later/*' } }] }) });
+  a.c.track('E');
+  await until(() => reached(a).length, 'the milestone');
+  expect(Object.keys(localStorage).some((k) => k.startsWith('cairn_x:'))).toBe(true);
+  a.c.consent(false);
+  expect(Object.keys(localStorage).filter((k) => k.startsWith('cairn_x:'))).toEqual([]);
+  // A navigation the engine would otherwise react to (the core records nothing once denied).
+  const back = location.pathname + location.search;
+  history.pushState(null, '', '/later/page');
+  await sleep(150);
+  history.replaceState(null, '', back);
+  expect(a.rec.surveys).toEqual([]);
+});

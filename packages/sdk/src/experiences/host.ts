@@ -31,7 +31,8 @@ export interface ExperienceEngine {
   dismiss(id: string): void;
   completeStep(checklistId: string, stepId: string): void;
   openChecklist(checklistId: string): void;
-  close(): void;
+  /** Stops for good; `forget` (consent withdrawn) also deletes the progress stored in this browser. */
+  close(forget?: boolean): void;
 }
 
 /** The engine module's export. */

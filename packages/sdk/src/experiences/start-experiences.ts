@@ -139,7 +139,8 @@ export function startExperiences(h: ExperienceHost, eo: EngineOptions = {}): Exp
     dismiss: (id) => surveys.dismiss(id) || checklists.dismiss(id) || h.fail('dismiss', `nothing called "${id}" is on screen or configured`, 'pass a survey or checklist id'),
     completeStep: checklists.completeStep,
     openChecklist: checklists.open,
-    close() {
+    close(forget) {
+      if (forget) store.clear();
       offRecord();
       offPage();
       removeEventListener('storage', onStorage);

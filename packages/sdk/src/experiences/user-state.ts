@@ -99,6 +99,8 @@ export interface StateStore {
   update(id: Identity, change: (s: UserState) => void): UserState;
   /** Folds the anonymous visitor's state into the user's, once the user is identified. */
   adopt(id: Identity): void;
+  /** Deletes every user's state (consent withdrawn). */
+  clear(): void;
 }
 
 /**
@@ -150,6 +152,14 @@ export function createStateStore(storage: Storage | undefined = safeLocalStorage
         // Left behind: merging it again later changes nothing.
       }
       memory.delete(k);
+    },
+    clear() {
+      memory.clear();
+      try {
+        for (const k of Object.keys(storage ?? {})) if (k.startsWith(PREFIX)) storage!.removeItem(k);
+      } catch {
+        // Storage gone meanwhile: nothing left to delete.
+      }
     },
   };
 }
