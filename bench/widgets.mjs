@@ -9,6 +9,7 @@
 //     attributed to a /cairn*.js URL; a page whose config shows a checklist at load (core,
 //     engine and widgets all run). Also with 4x CPU throttling (a mid-range phone).
 // A local server on 127.0.0.1 serves the built files and stub config/state/batch endpoints.
+// CAIRN_BENCH_DEBUG=1 prints the longest Cairn tasks of each traced load with what ran inside them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
@@ -220,6 +221,12 @@ try {
       if (inside.length && t.dur / 1000 > longest.ms) longest = { ms: t.dur / 1000, what: [...new Set(inside.map((e) => `${e.name} ${e.args.data.url.replace(origin, '')}`))].slice(0, 3).join(', ') };
     }
     const cairnTasks = tasks.filter((t) => cairnWork.some((e) => e.ts >= t.ts && e.ts <= t.ts + t.dur));
+    if (process.env.CAIRN_BENCH_DEBUG) {
+      for (const t of [...cairnTasks].sort((a, b) => b.dur - a.dur).slice(0, 4)) {
+        const inside = onMain.filter((e) => e.ph === 'X' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e.dur > 500).map((e) => `${e.name}${e.args?.data?.url ? ' ' + e.args.data.url.replace(origin, '') : ''}${e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''} ${(e.dur / 1000).toFixed(1)}`);
+        console.log(`  task ${(t.dur / 1000).toFixed(1)} ms: ${inside.slice(0, 12).join(' | ')}`);
+      }
+    }
     return {
       cpuThrottle: throttle,
       longestTaskMs: round(longest.ms, 2),
