@@ -1,6 +1,7 @@
 // The demo app with the demo workspace's real `experiences` (cairn.config.json): a new user meets
 // the onboarding checklist, real actions tick its steps, progress survives a reload and follows the
 // user to another browser through the collector, and later the user is asked for an NPS score.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { demoWorkspace } from './harness/collector-process.ts';
 import { eventsApi } from './harness/events-api.ts';
@@ -173,10 +174,24 @@ test('demo: a new user meets the checklist, real actions tick it, progress survi
     await expect(surveyDialog(later)).toHaveCount(0);
     await later.close();
   }
+  test.info().annotations.push({ type: 'prompts, one per visit', description: kinds.join(' → ') });
   expect(kinds, 'one prompt per visit, and later the NPS').toContain('nps');
   expect(new Set(kinds).size, 'no prompt asked twice').toBe(kinds.length);
   const nps = config!.surveys.find((s) => s.kind === 'nps');
   const responses = await events.waitForCount(kinds.length, { userId, event: 'Survey Responded' }, 30_000);
   expect(responses.find((e) => e.properties?.kind === 'nps')?.properties).toMatchObject({ surveyId: nps?.id, score: 9, comment: 'The checklist got me going.' });
   expect(pageErrors).toEqual([]);
+});
+
+test('demo with its own theme: the open checklist has no serious or critical accessibility violations (axe)', async ({ page, collector }) => {
+  await page.goto(`${collector.url}/demo/`);
+  await waitForSdk(page);
+  await signInAsNewUser(page);
+  await openChecklist(page);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('; ')})`),
+  ).toEqual([]);
 });
