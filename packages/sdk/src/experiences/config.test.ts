@@ -53,6 +53,15 @@ test('the remote config is cached and revalidated with its ETag: a 304 keeps the
   await until(() => reached(third).length, 'the new milestone');
   expect(reached(third)).toEqual(['v2']);
   expect(JSON.parse(localStorage.getItem(CONFIG_KEY)!)).toMatchObject({ e: '"v2"' });
+
+  // The workspace's config is gone (404): the cached one no longer applies, and nothing loads.
+  b.close();
+  delete collector.served.config;
+  const fourth = b.make();
+  await until(() => collector.gets.length === 4, 'the fourth config request');
+  await sleep(100);
+  expect(b.loads).toHaveLength(3);
+  expect(fourth.rec.errors).toEqual([]);
 });
 
 test('offline: the cached config still applies', async () => {
