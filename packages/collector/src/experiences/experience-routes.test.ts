@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { RESERVED_EVENTS } from '@cairn/protocol';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBody, isApiError } from '../api-error.ts';
 import { createApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { createRateLimiter } from '../ingest/rate-limiter.ts';
+import { createKeyIndex } from '../keys.ts';
 import { backends } from '../test-support/databases.ts';
 import { post } from '../test-support/test-app.ts';
+import { createStateRoute } from './state-route.ts';
 import type { UserExperienceState } from './user-experience-state.ts';
 
 const ORIGIN = 'https://app.example.com';
@@ -117,7 +121,7 @@ describe.each(backends())('experiences endpoints on $name', (backend) => {
       expect(preflight.headers.get('access-control-allow-headers')).toBe('if-none-match');
       const res = await app.request('/v1/config?key=wk_x', { headers: { origin: ORIGIN } });
       expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
-      expect(res.headers.get('access-control-expose-headers')).toBe('ETag');
+      expect(res.headers.get('access-control-expose-headers')).toBe('ETag, Retry-After');
       expect(res.headers.get('vary')).toContain('Origin');
       const stateRes = await app.request('/v1/state?key=wk_x&userId=u', { headers: { origin: ORIGIN } });
       expect(stateRes.headers.get('access-control-allow-origin')).toBe(ORIGIN);
@@ -182,6 +186,19 @@ describe.each(backends())('experiences endpoints on $name', (backend) => {
       expect(noUser.status).toBe(400);
       expect(await noUser.json()).toMatchObject({ error: { code: 'missing_user_id' } });
       expect((await app.request(`/v1/state?key=wk_x&userId=${'u'.repeat(257)}`)).status).toBe(400);
+    });
+
+    it('limits reads per write key with the workspace rate limit, apart from ingest', async () => {
+      const tight = parseConfig({ workspaces: [{ id: 'x', writeKeys: ['wk_t'], rateLimit: { eventsPerSecond: 1, burst: 2 } }] });
+      // The route alone, with the app's way of answering an ApiError.
+      const route = new Hono().route('/', createStateRoute({ db, keys: createKeyIndex(tight), rateLimiter: createRateLimiter(() => NOW) }));
+      route.onError((error, c) => (isApiError(error) ? c.json(errorBody(error.code, error.message), error.status, error.headers) : c.text('unexpected', 500)));
+      expect((await route.request('/state?key=wk_t&userId=a')).status).toBe(200);
+      expect((await route.request('/state?key=wk_t&userId=b')).status).toBe(200);
+      const limited = await route.request('/state?key=wk_t&userId=c');
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('1');
+      expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
     });
   });
 });

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { CollectorConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { RateLimiter } from '../ingest/rate-limiter.ts';
 import type { KeyIndex } from '../keys.ts';
 import type { Logger } from '../logger.ts';
 import { createConfigRoute } from './config-route.ts';
@@ -13,6 +14,8 @@ export interface ExperienceRoutesDeps {
   config: CollectorConfig;
   keys: KeyIndex;
   logger: Logger;
+  /** Buckets for `/v1/state` reads, per write key (default: its own). */
+  rateLimiter?: RateLimiter;
 }
 
 /**

@@ -25,7 +25,7 @@ export function readCors(): MiddlewareHandler {
     c.res.headers.append('Vary', 'Origin');
     if (origin) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', 'ETag');
+      c.res.headers.set('Access-Control-Expose-Headers', 'ETag, Retry-After');
     }
   };
 }
