@@ -44,6 +44,21 @@ test('no widgets request until a survey is to be shown; then one, drawn and answ
   expect(fake().calls.some(([m]) => m === 'hide')).toBe(false);
 });
 
+test("the widgets' locale: the user's locale trait, then the config's", async () => {
+  const a = b.make({ experiences: { ...survey, locale: 'zh-CN' } });
+  a.c.identify('u1', { locale: 'ar' });
+  a.c.track('Report Shared');
+  await until(() => fake().survey, 'the survey drawn');
+  expect(fake().calls[0]).toEqual(['create', expect.objectContaining({ locale: 'ar' })]);
+  b.close();
+  localStorage.clear();
+  delete (window as { __fakeWidgets?: unknown }).__fakeWidgets;
+  const c = b.make({ experiences: { ...survey, locale: 'zh-CN' } });
+  c.c.track('Report Shared');
+  await until(() => fake().survey, 'the survey drawn again');
+  expect(fake().calls[0]).toEqual(['create', expect.objectContaining({ locale: 'zh-CN' })]);
+});
+
 test('dismiss() from the page withdraws the drawn survey', async () => {
   const a = b.make({ experiences: survey });
   a.c.track('Report Shared');
