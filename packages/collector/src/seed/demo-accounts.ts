@@ -33,11 +33,11 @@ export interface DemoAccount {
 const DAY = 86_400_000;
 
 const PROFILES: readonly (readonly [DemoProfile, number])[] = [
-  ['thriving', 28],
-  ['average', 30],
-  ['declining', 14],
+  ['thriving', 24],
+  ['average', 28],
+  ['declining', 18],
   ['never_activated', 10],
-  ['detractor_heavy', 10],
+  ['detractor_heavy', 12],
   ['new', 8],
 ];
 

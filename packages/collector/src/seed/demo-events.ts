@@ -30,8 +30,8 @@ type Mood = 'high' | 'mid' | 'low';
 const MOOD: Record<DemoProfile, Mood> = { thriving: 'high', average: 'mid', declining: 'mid', never_activated: 'mid', detractor_heavy: 'low', new: 'high' };
 
 const NPS: Record<Mood, readonly (readonly [number, number])[]> = {
-  high: [[10, 30], [9, 32], [8, 18], [7, 10], [6, 5], [4, 3], [2, 2]],
-  mid: [[10, 6], [9, 16], [8, 25], [7, 22], [6, 14], [5, 9], [3, 5], [1, 3]],
+  high: [[10, 34], [9, 36], [8, 20], [7, 8], [6, 2]],
+  mid: [[10, 6], [9, 20], [8, 32], [7, 30], [6, 7], [5, 3], [3, 2]],
   low: [[8, 6], [7, 8], [6, 16], [5, 18], [4, 18], [3, 14], [2, 10], [1, 5], [0, 5]],
 };
 const CSAT: Record<Mood, readonly (readonly [number, number])[]> = {
@@ -51,10 +51,11 @@ function activity(profile: DemoProfile, daysAgo: number, daysSinceSignup: number
     case 'thriving':
       return 0.16;
     case 'average':
+      return 0.035;
     case 'detractor_heavy':
-      return 0.08;
+      return 0.05;
     case 'declining':
-      return daysAgo < silentFromDay ? 0 : daysAgo > 30 ? 0.15 : 0.03;
+      return daysAgo < silentFromDay ? 0 : daysAgo > 30 ? 0.12 : 0.015;
     case 'never_activated':
       return daysSinceSignup < 7 ? 0.3 : 0.01;
     case 'new':
@@ -148,7 +149,9 @@ export function demoEvents(account: DemoAccount, random: Prng, options: DemoEven
     for (let day = Math.floor((now - from) / DAY); day >= 0; day -= 1) {
       const dayStart = now - day * DAY;
       if (dayStart < user.joinedAt) continue;
-      const p = activity(account.profile, day, Math.floor((dayStart - account.signupAt) / DAY), silentFromDay) * user.engagement;
+      // Outside thriving accounts, a big team does not mean proportionally more days of use.
+      const teamFactor = account.profile === 'thriving' ? 1 : Math.min(1, 8 / account.users.length);
+      const p = activity(account.profile, day, Math.floor((dayStart - account.signupAt) / DAY), silentFromDay) * user.engagement * teamFactor;
       if (!random.chance(p)) continue;
       let at = dayStart - DAY + random.int(8, 18) * HOUR + random.int(0, 59) * 60_000;
       const page = random.pick(PAGES);
