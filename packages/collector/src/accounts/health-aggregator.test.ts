@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
 import { backends } from '../test-support/databases.ts';
 import { storedEvents } from '../test-support/test-app.ts';
+import { createHealthAggregator } from './health-aggregator.ts';
 import { daysAgo, ev, get, healthApp, healthConfig, ingest, NOW, scenarioEvents } from './health-fixture.ts';
 
 describe.each(backends())('health aggregator on $name', (backend) => {
@@ -98,6 +100,29 @@ describe.each(backends())('health aggregator on $name', (backend) => {
     const cursor = await db.query<{ last_seq: string }>(`SELECT last_seq::text AS last_seq FROM aggregator_cursors`);
     const max = await db.query<{ seq: string }>('SELECT max(seq)::text AS seq FROM events');
     expect(cursor[0]!.last_seq).toBe(max[0]!.seq);
+  });
+
+  it('scores the same when a backlog is folded in small batches and rescored once drained', async () => {
+    db = await backend.open();
+    const { app, aggregator } = healthApp(db);
+    await ingest(app, scenarioEvents());
+    await aggregator.catchUp();
+    const expected = (await get(app, '/v1/accounts?limit=500')).body;
+
+    const other = await backend.open();
+    try {
+      const changes: unknown[] = [];
+      const small = createHealthAggregator({ db: other, config: healthConfig, now: () => NOW, batchSize: 4, onChange: (c) => changes.push(c) });
+      const second = createApp({ db: other, config: healthConfig, aggregator: small, now: () => NOW });
+      await ingest(second, scenarioEvents());
+      await small.catchUp();
+      expect((await get(second, '/v1/accounts?limit=500')).body).toEqual(expected);
+      expect(changes).toHaveLength(3); // one detractor, two not-activated
+      const timeline = (await get(second, '/v1/accounts/big/timeline')).body.entries;
+      expect(timeline).toHaveLength(6);
+    } finally {
+      await other.close();
+    }
   });
 
   it('follows ingest without an explicit catch-up once started (wake after commit)', async () => {

@@ -102,6 +102,8 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
   let poll: NodeJS.Timeout | undefined;
   let sweeper: NodeJS.Timeout | undefined;
   let stopped = false;
+  // Accounts folded during a backlog and not rescored yet. After a crash the start-up sweep rescores every account.
+  const deferred = new Map<string, Set<string>>();
 
   const serial = <R>(fn: () => Promise<R>): Promise<R> => {
     const run = chain.then(fn, fn);
@@ -183,15 +185,39 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
       }
       const changes: AccountChange[] = [];
       const at = new Date(now());
+      // A full batch means a backlog (start-up, bulk import): rescore once it is drained instead of after every batch.
+      const backlog = rows.length === batchSize;
       for (const [workspaceId, events] of byWorkspace) {
         const config = configs.get(workspaceId)!;
         const folded = await foldEvents(tx, workspaceId, events, config);
         await insertTimeline(tx, workspaceId, folded.timeline);
-        changes.push(...folded.changes, ...(await rescoreAccounts(tx, workspaceId, [...folded.touched], config, at)));
+        changes.push(...folded.changes);
+        const waiting = deferred.get(workspaceId);
+        if (backlog || waiting) {
+          const set = waiting ?? new Set<string>();
+          for (const id of folded.touched) set.add(id);
+          deferred.set(workspaceId, set);
+        } else {
+          changes.push(...(await rescoreAccounts(tx, workspaceId, [...folded.touched], config, at)));
+        }
       }
       await tx.query(`UPDATE aggregator_cursors SET last_seq = $2::bigint, updated_at = now() WHERE workspace_id = $1`, [CURSOR_KEY, batch.at(-1)!.seq]);
       return { more: end === rows.length && rows.length === batchSize, changes };
     });
+  }
+
+  /** Rescores the accounts whose rescoring a backlog deferred, in chunks of their own transactions. */
+  async function rescoreDeferred(): Promise<void> {
+    for (const [workspaceId, ids] of deferred) {
+      const list = [...ids];
+      const config = configs.get(workspaceId)!;
+      for (let i = 0; i < list.length; i += SWEEP_BATCH) {
+        const chunk = list.slice(i, i + SWEEP_BATCH);
+        report(await db.transaction((tx) => rescoreAccounts(tx, workspaceId, chunk, config, new Date(now()))));
+        for (const id of chunk) ids.delete(id);
+      }
+      deferred.delete(workspaceId);
+    }
   }
 
   async function drainPasses(): Promise<void> {
@@ -200,6 +226,7 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
       report(changes);
       if (!more) break;
     }
+    await rescoreDeferred();
     if (gap && !stopped) {
       clearTimeout(retry);
       retry = setTimeout(wake, 25);
