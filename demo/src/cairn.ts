@@ -6,6 +6,8 @@ export interface CairnApi {
   page(): unknown;
   /** Forgets the user and the anonymous id (sign-out, or switching to another demo user). */
   reset(): unknown;
+  /** Listens to the SDK; the demo uses `checklist` (the view drawn, or null) to keep its layout clear of the panel. */
+  on(name: 'checklist', listener: (view: { mode: 'launcher' | 'open' | 'minimised' } | null) => void): unknown;
 }
 
 declare global {
@@ -26,5 +28,6 @@ export function cairnFrom(target: Window = window): CairnApi {
     track: (event, properties) => current()?.track(event, properties),
     page: () => current()?.page(),
     reset: () => current()?.reset(),
+    on: (name, listener) => current()?.on(name, listener),
   };
 }

@@ -49,6 +49,8 @@ function start(root: HTMLElement) {
   // A device link was opened: drop ?user= from the address bar, and let the SDK forget the previous user.
   if (new URLSearchParams(location.search).has('user')) history.replaceState(null, '', location.pathname);
   if (before && before !== session.user.id) cairn.reset();
+  // While the onboarding checklist is open, the app makes room for it instead of hiding under it.
+  cairn.on('checklist', (view) => document.body.classList.toggle('checklist-open', view?.mode === 'open'));
 
   // A real app knows who is signed in as it boots; these calls usually land in the snippet's stub.
   const { id: userId, ...userTraits } = session.user;

@@ -54,5 +54,5 @@ export function projectsView({ store, cairn, router }: AppContext): HTMLElement 
   );
 
   const empty = h('p', { class: 'card muted', 'data-testid': 'no-projects' }, 'No projects yet. Create your first one to plan its tasks.');
-  return h('section', { class: 'view', 'data-testid': 'projects-view' }, h('h1', {}, 'Projects'), h('div', { class: 'split' }, projects.length ? list : empty, form));
+  return h('section', { class: 'view', 'data-testid': 'projects-view' }, h('h1', {}, 'Projects'), projects.length ? h('div', { class: 'split' }, list, form) : h('div', { class: 'split' }, form, empty));
 }
