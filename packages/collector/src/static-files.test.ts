@@ -48,6 +48,17 @@ describe('static routes', () => {
     expect(await map.text()).toBe('{"version":3}');
   });
 
+  it('lets pages on other origins import the script chunks (CORS, CORP), but not the apps', async () => {
+    for (const path of ['/cairn.js', '/cairn-experiences.js', '/cairn-experiences.js.map', '/cairn-widgets.js']) {
+      const res = await routes.request(path, { headers: { origin: 'https://vendor.example' } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('access-control-allow-origin'), path).toBe('*');
+      expect(res.headers.get('cross-origin-resource-policy'), path).toBe('cross-origin');
+    }
+    expect((await routes.request('/dashboard/')).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await routes.request('/demo/')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('answers a deep link of the demo or the dashboard with the app index.html (SPA fallback)', async () => {
     for (const path of ['/demo/projects/website-relaunch', '/demo/team', '/demo/projects/']) {
       const res = await routes.request(path);

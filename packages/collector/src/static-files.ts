@@ -28,6 +28,18 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
  */
 export const DASHBOARD_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/**
+ * Headers of the script files, which vendors' pages on other origins load. The core is a
+ * classic script, but the chunks it loads with `import()` are module requests, which the
+ * browser makes in CORS mode: without `Access-Control-Allow-Origin` the import fails. The
+ * files are public and sent without credentials, so `*` is safe; CORP lets pages that set
+ * `Cross-Origin-Embedder-Policy` load them too.
+ */
+export const SCRIPT_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
 /** Where `path` under `dir` leads: a file, nothing (missing), or nowhere allowed (outside, undecodable). */
 async function locate(dir: string, path: string): Promise<{ file: string; size: number; mtimeMs: number } | 'missing' | 'invalid'> {
   const root = resolve(dir);
@@ -65,10 +77,10 @@ async function answer(c: Context, found: { file: string; size: number; mtimeMs: 
  * Answers a file under `dir` (or `index.html` for a directory path), with an ETag and the
  * given Cache-Control; 404 JSON when it is missing (e.g. not built yet).
  */
-export async function serveFile(c: Context, dir: string, path: string, cacheControl = 'no-cache'): Promise<Response> {
+export async function serveFile(c: Context, dir: string, path: string, cacheControl = 'no-cache', headers: Record<string, string> = {}): Promise<Response> {
   const found = await locate(dir, path);
-  if (typeof found === 'string') return notFound(c);
-  return answer(c, found, { 'Cache-Control': cacheControl });
+  if (typeof found === 'string') return notFound(c, headers);
+  return answer(c, found, { ...headers, 'Cache-Control': cacheControl });
 }
 
 /**
@@ -100,7 +112,7 @@ export function createStaticRoutes(rootDir: string): Hono {
     ['packages/widgets/dist', 'cairn-widgets.js'],
   ] as const;
   for (const [dir, name] of scripts) {
-    for (const file of [name, `${name}.map`]) routes.get(`/${file}`, (c) => serveFile(c, resolve(rootDir, dir), file, SCRIPT_CACHE));
+    for (const file of [name, `${name}.map`]) routes.get(`/${file}`, (c) => serveFile(c, resolve(rootDir, dir), file, SCRIPT_CACHE, SCRIPT_HEADERS));
   }
   const apps = [
     ['/demo', 'demo/dist', {}],
