@@ -24,7 +24,7 @@ h2{font-size:1.1em;font-weight:650;line-height:1.3;padding-inline-end:4.5em}
 .survey h2{padding-inline-end:2.5em;font-size:1em;font-weight:600}
 h2:focus,.step-title:focus{outline:none}
 ol{list-style:none}
-button,a.btn,textarea{font:inherit;color:inherit;margin:0}
+:where(button,a.btn,textarea){font:inherit;color:inherit;margin:0}
 button{cursor:pointer;background:none;border:0;padding:0}
 :focus-visible{outline:3px solid var(--fg);outline-offset:2px}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
