@@ -41,7 +41,10 @@ export async function autoSeedDemo(options: { db: Database; config: CollectorCon
   try {
     const { workspace, writeKey } = seedWorkspace(config, { workspace: options.workspace ?? 'demo' });
     const [any] = await db.query('SELECT 1 AS one FROM events WHERE workspace_id = $1 LIMIT 1', [workspace.id]);
-    if (any) return;
+    if (any) {
+      logger.info(`workspace "${workspace.id}" already has events: not seeding demo data`);
+      return;
+    }
     logger.info(`workspace "${workspace.id}" is empty: seeding demo data through ${url}/v1/batch in the background …`);
     logger.info(summary(workspace, await seedDemo({ workspace, url, writeKey })));
   } catch (error) {
