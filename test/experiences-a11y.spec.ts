@@ -109,6 +109,10 @@ test('axe-core finds no serious or critical violation in any widget state', asyn
   found.push(...(await seriousViolations(page, 'checklist launcher')));
   const panel = await openChecklist(page);
   found.push(...(await seriousViolations(page, 'open checklist')));
+  await panel.getByRole('button', { name: 'Minimise checklist' }).click();
+  await expect(checklistLauncher(page)).toHaveClass(/mini/);
+  found.push(...(await seriousViolations(page, 'minimised checklist')));
+  await openChecklist(page);
   for (let i = 0; i < steps.length; i += 1) await panel.getByRole('button', { name: 'Mark as done' }).first().click();
   await expect(panel.getByText('All done!')).toBeVisible();
   found.push(...(await seriousViolations(page, 'completed checklist')));
