@@ -125,6 +125,24 @@ describe.each(backends())('health aggregator on $name', (backend) => {
     }
   });
 
+  it('gets past a seq gap left by a rolled-back insert', async () => {
+    db = await backend.open();
+    const { app, aggregator } = healthApp(db);
+    await ingest(app, [ev('group', { userId: 'g1', groupId: 'gap', timestamp: daysAgo(1), traits: { name: 'Gap' } })]);
+    await db
+      .transaction(async (tx) => {
+        await tx.query(`INSERT INTO events (workspace_id, message_id, type, user_id, group_id, event, timestamp, original_timestamp, received_at)
+          VALUES ('acme', 'rolled-back', 'track', 'g1', 'gap', 'Report Shared', now(), now(), now())`);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    await ingest(app, [ev('track', { userId: 'g1', groupId: 'gap', event: 'Report Shared', timestamp: daysAgo(0.5) })]);
+    const seqs = await db.query<{ seq: string }>('SELECT seq::text AS seq FROM events ORDER BY events.seq');
+    expect(seqs.map((r) => Number(r.seq))).toEqual([1, 3]);
+    await aggregator.catchUp();
+    expect((await get(app, '/v1/accounts/gap')).body.usage.eventsLast30d).toBe(1);
+  });
+
   it('follows ingest without an explicit catch-up once started (wake after commit)', async () => {
     db = await backend.open();
     const { app, aggregator } = healthApp(db);
@@ -195,5 +213,35 @@ describe.each(backends())('health aggregator on $name', (backend) => {
     expect(results.responses).toBe(2);
     const timeline = (await get(app, '/v1/accounts/big/timeline')).body.entries as Array<{ data: { userId?: string } }>;
     expect(timeline.some((e) => e.data.userId === 'u3')).toBe(false);
+  });
+});
+
+// Only PostgreSQL runs transactions side by side; PGlite has one connection, so its seqs commit in order.
+describe.each(backends().filter((b) => b.name === 'postgres'))('health aggregator with concurrent writers on $name', (backend) => {
+  it('waits for a transaction that took a lower seq and commits later, and counts its event once', async () => {
+    const db = await backend.open();
+    try {
+      const { app, aggregator } = healthApp(db);
+      await ingest(app, [ev('group', { userId: 'c1', groupId: 'slow', timestamp: daysAgo(1), traits: { name: 'Slow' } })]);
+      await aggregator.catchUp();
+      let inserted!: () => void;
+      const holding = new Promise<void>((resolve) => (inserted = resolve));
+      const slow = db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO events (workspace_id, message_id, type, user_id, group_id, event, timestamp, original_timestamp, received_at)
+          VALUES ('acme', 'slow-one', 'track', 'c1', 'slow', 'Report Shared', '2026-11-21T12:00:00Z', now(), now())`);
+        inserted();
+        await new Promise((r) => setTimeout(r, 400));
+      });
+      await holding;
+      await ingest(app, [ev('track', { userId: 'c1', groupId: 'slow', event: 'Report Shared', timestamp: daysAgo(0.5) })]);
+      const caughtUp = aggregator.catchUp();
+      await slow;
+      await caughtUp;
+      await aggregator.catchUp();
+      const usage = (await get(app, '/v1/accounts/slow')).body.usage;
+      expect(usage.eventsLast30d).toBe(2);
+    } finally {
+      await db.close();
+    }
   });
 });

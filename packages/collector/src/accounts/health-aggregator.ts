@@ -124,7 +124,7 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
 
   async function gapResolved(tx: Queryable): Promise<boolean> {
     if (!gap) return false;
-    if (now() - gap.seenAt >= GAP_GIVE_UP_MS) return true;
+    if (Date.now() - gap.seenAt >= GAP_GIVE_UP_MS) return true;
     if (gap.xids.length === 0) return true;
     const rows = await tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM jsonb_array_elements_text($1::text::jsonb) AS x WHERE pg_xact_status(x::xid8) = 'in progress'`,
@@ -155,7 +155,7 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
           if (!gap || gap.seq !== expected) {
             // Transactions running now; our own has no xid yet (nothing written before this point but the cursor row, which already existed).
             const xip = await tx.query<{ x: string }>(`SELECT x::text AS x FROM pg_snapshot_xip(pg_current_snapshot()) AS x WHERE x <> pg_current_xact_id_if_assigned()  OR pg_current_xact_id_if_assigned() IS NULL`);
-            gap = { seq: expected, upTo: Number(rows.at(-1)!.seq), xids: xip.map((r) => r.x), seenAt: now() };
+            gap = { seq: expected, upTo: Number(rows.at(-1)!.seq), xids: xip.map((r) => r.x), seenAt: Date.now() };
           }
           break;
         }
@@ -220,11 +220,16 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
     }
   }
 
-  async function drainPasses(): Promise<void> {
+  /** Passes until nothing is left; `waitForGaps` (catch-up) also waits out a seq gap instead of leaving it to the retry timer. */
+  async function drainPasses(waitForGaps = false): Promise<void> {
+    // Gap timing is wall-clock time, whatever clock the scores use.
+    const started = Date.now();
     for (;;) {
       const { more, changes } = await pass();
       report(changes);
-      if (!more) break;
+      if (more) continue;
+      if (!waitForGaps || !gap || Date.now() - started > GAP_GIVE_UP_MS + 1000) break;
+      await new Promise((r) => setTimeout(r, 5));
     }
     await rescoreDeferred();
     if (gap && !stopped) {
@@ -239,7 +244,7 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
     scheduled = true;
     setImmediate(() => {
       scheduled = false;
-      serial(drainPasses).catch((error: unknown) => logger.error(`Failed to aggregate account health: ${(error as Error).message}. Please check the database; retrying on the next event.`));
+      serial(() => drainPasses()).catch((error: unknown) => logger.error(`Failed to aggregate account health: ${(error as Error).message}. Please check the database; retrying on the next event.`));
     });
   }
 
@@ -264,7 +269,7 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
 
   return {
     wake,
-    catchUp: () => serial(drainPasses),
+    catchUp: () => serial(() => drainPasses(true)),
     sweep: sweepAll,
     exclusive: (fn) => serial(fn),
     report,
