@@ -102,7 +102,13 @@ export async function deleteUser(db: Database, workspaceId: string, userId: stri
       tx.query<{ n: number }>(`WITH d AS (DELETE FROM account_day_users WHERE ${byKey} RETURNING 1) SELECT count(*)::int AS n FROM d`, [workspaceId, keysJson]),
       tx.query(`DELETE FROM account_north_star_day_users WHERE ${byKey}`, [workspaceId, keysJson]),
       tx.query(`DELETE FROM account_users WHERE ${byKey}`, [workspaceId, keysJson]),
-      tx.query<{ n: number }>(`WITH d AS (DELETE FROM account_timeline WHERE ${byKey} RETURNING 1) SELECT count(*)::int AS n FROM d`, [workspaceId, keysJson]),
+      // Their own entries, and detractor flags whose reason names them.
+      tx.query<{ n: number }>(
+        `WITH d AS (DELETE FROM account_timeline WHERE ${byKey}
+           OR (workspace_id = $1 AND kind = 'flag_raised' AND EXISTS (SELECT 1 FROM jsonb_array_elements_text($2::text::jsonb) AS k(v) WHERE position('user ' || k.v || ' scored' IN summary) > 0))
+         RETURNING 1) SELECT count(*)::int AS n FROM d`,
+        [workspaceId, keysJson],
+      ),
     ]);
     const accounts = [...touched].sort();
     const changes = await rescoreAccounts(tx, workspaceId, accounts, config, now);
