@@ -164,17 +164,25 @@ async function load(name, url, pid, postmaster) {
   };
 }
 
+/** CPU microseconds per stored event on each side: steadier than events/s on a shared machine. */
+function perEvent(row) {
+  const us = (cores) => (cores === null || row.eventsPerSecond === 0 ? null : Math.round((cores * 1e6) / row.eventsPerSecond));
+  return { ...row, cpuUsPerEventServer: us(row.coresServer), cpuUsPerEventPostgres: us(row.coresPostgres) };
+}
+
 const rows = [];
 let cluster;
 try {
   const bare = await startServer(['--input-type=module', '-e', BARE], { PORT: String(await freePort()) });
-  rows.push(await load('bare hono (parse + discard)', bare.url, bare.child.pid));
+  rows.push(perEvent(await load('bare hono (parse + discard)', bare.url, bare.child.pid)));
   await stop(bare.child);
 
+  // BENCH_COMPARE_FIRST=1 runs the compare build first, to tell order effects from real ones.
   const builds = COMPARE ? [[cli, ''], [COMPARE, ' (compare build)']] : [[cli, '']];
+  if (process.env.BENCH_COMPARE_FIRST === '1') builds.reverse();
   for (const [build, label] of builds) {
     const pglite = await startServer([build, '--port', '0', '--config', configPath, '--data', join(work, `pglite${label ? '-compare' : ''}`)]);
-    rows.push(await load(`collector, PGlite${label}`, pglite.url, pglite.child.pid));
+    rows.push(perEvent(await load(`collector, PGlite${label}`, pglite.url, pglite.child.pid)));
     await stop(pglite.child);
   }
 
@@ -182,7 +190,7 @@ try {
   const postmaster = await postmasterPid(cluster.url);
   for (const [build, label] of builds) {
     const pg = await startServer([build, '--port', '0', '--config', configPath], { DATABASE_URL: cluster.url });
-    rows.push(await load(`collector, PostgreSQL 15${label}`, pg.url, pg.child.pid, postmaster));
+    rows.push(perEvent(await load(`collector, PostgreSQL 15${label}`, pg.url, pg.child.pid, postmaster)));
     await stop(pg.child);
   }
 } finally {
@@ -192,6 +200,7 @@ try {
 
 const bareRate = rows[0].eventsPerSecond || 1;
 for (const row of rows) row.ratioToBare = Number((row.eventsPerSecond / bareRate).toFixed(2));
+const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 const pgRow = rows.find((r) => r.name === 'collector, PostgreSQL 15');
 const summary = {
   at: new Date().toISOString(),
@@ -200,17 +209,20 @@ const summary = {
   connections: CONNECTIONS,
   eventsPerBatch: EVENTS_PER_BATCH,
   goal: 'PostgreSQL >= 0.5 of bare',
+  // 1/5/15-minute load average at the end: above ~2 the shared cores were busy with other work.
+  loadAverage,
   goalMet: pgRow ? pgRow.ratioToBare >= 0.5 : false,
   ...(COMPARE ? { compareBuild: process.env.BENCH_COMPARE } : {}),
   rows,
 };
 
 console.log(`\ningest, ${DURATION} s x ${CONNECTIONS} connections, batches of ${EVENTS_PER_BATCH} events`);
-console.log('| server | events/s | ratio to bare | p50 ms | p99 ms | peak RSS MB | non-2xx | errors | cores: load gen / server / PostgreSQL |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+console.log('| server | events/s | ratio to bare | p50 ms | p99 ms | peak RSS MB | non-2xx | errors | cores: load gen / server / PostgreSQL | CPU µs/event: server / PostgreSQL |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
 for (const r of rows) {
   const cores = `${r.coresLoadGenerator} / ${r.coresServer} / ${r.coresPostgres ?? '-'}`;
-  console.log(`| ${r.name} | ${r.eventsPerSecond} | ${r.ratioToBare} | ${r.p50Ms} | ${r.p99Ms} | ${r.peakRssMb ?? '?'} | ${r.non2xx} | ${r.errors} | ${cores} |`);
+  const perEventCpu = `${r.cpuUsPerEventServer ?? '-'} / ${r.cpuUsPerEventPostgres ?? '-'}`;
+  console.log(`| ${r.name} | ${r.eventsPerSecond} | ${r.ratioToBare} | ${r.p50Ms} | ${r.p99Ms} | ${r.peakRssMb ?? '?'} | ${r.non2xx} | ${r.errors} | ${cores} | ${perEventCpu} |`);
 }
 console.log(`goal (PostgreSQL >= 0.5 of bare): ${summary.goalMet ? 'met' : 'NOT met'}`);
 mkdirSync(join(root, 'bench/results'), { recursive: true });

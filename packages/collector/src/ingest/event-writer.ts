@@ -145,8 +145,8 @@ const isDataError = (error: unknown) => String((error as { code?: unknown }).cod
 /** How the writer batches; the defaults suit both stores. */
 export interface EventWriterOptions {
   /**
-   * Flushes in flight at once. Default 1 for PGlite, which runs one query at a time; 4 for
-   * PostgreSQL (pool of 10, the rest left for reads), so commits overlap their WAL flushes.
+   * Flushes in flight at once. Default 1 for PGlite, which runs one query at a time; 8 for
+   * PostgreSQL (pool of 10, two left for reads), so commits overlap their WAL flushes.
    */
   concurrency?: number;
   /**
@@ -166,7 +166,7 @@ export interface EventWriterOptions {
  * measurements behind the defaults).
  */
 export function createEventWriter(db: Database, options: EventWriterOptions = {}): EventWriter {
-  const concurrency = options.concurrency ?? (db.kind === 'postgres' ? 4 : 1);
+  const concurrency = options.concurrency ?? (db.kind === 'postgres' ? 8 : 1);
   const minRowsToOverlap = options.minRowsToOverlap ?? 200;
   const maxRows = options.maxRows ?? 5000;
   const maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
