@@ -206,9 +206,19 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
     });
   }
 
+  /**
+   * PGlite runs no autovacuum: after rewriting many score rows, clean them up and refresh the planner's
+   * statistics, or the list's index scan and count wade through dead rows (PostgreSQL's autovacuum does this itself).
+   */
+  async function tidyScores(rewritten: number): Promise<void> {
+    if (db.kind === 'pglite' && rewritten >= 1000) await db.query('VACUUM ANALYZE account_scores');
+  }
+
   /** Rescores the accounts whose rescoring a backlog deferred, in chunks of their own transactions. */
   async function rescoreDeferred(): Promise<void> {
+    let rewritten = 0;
     for (const [workspaceId, ids] of deferred) {
+      rewritten += ids.size;
       const list = [...ids];
       const config = configs.get(workspaceId)!;
       for (let i = 0; i < list.length; i += SWEEP_BATCH) {
@@ -218,6 +228,7 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
       }
       deferred.delete(workspaceId);
     }
+    await tidyScores(rewritten);
   }
 
   /** Passes until nothing is left; `waitForGaps` (catch-up) also waits out a seq gap instead of leaving it to the retry timer. */
@@ -264,6 +275,7 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
         count += ids.length;
       }
     }
+    await serial(() => tidyScores(count));
     return count;
   }
 
