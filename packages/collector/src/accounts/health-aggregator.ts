@@ -73,6 +73,7 @@ const CURSOR_KEY = '*';
 // A gap older than this is skipped even if the transactions running when it was seen have not ended.
 const GAP_GIVE_UP_MS = 10_000;
 const SWEEP_BATCH = 500;
+const AGGREGATE_TABLES = ['accounts', 'account_users', 'account_milestones', 'account_days', 'account_day_users', 'account_north_star_days', 'account_north_star_day_users', 'survey_responses', 'account_scores', 'account_timeline'];
 
 const json = (value: Record<string, unknown> | string | null) => (typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : value);
 
@@ -207,11 +208,13 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
   }
 
   /**
-   * PGlite runs no autovacuum: after rewriting many score rows, clean them up and refresh the planner's
-   * statistics, or the list's index scan and count wade through dead rows (PostgreSQL's autovacuum does this itself).
+   * After a bulk change (backlog, sweep) refresh the planner's statistics at once rather than when autovacuum
+   * gets to it: right after a backfill, stale estimates turn the per-account lookups into sequential scans.
+   * PGlite runs no autovacuum at all, so there the rewritten score rows are vacuumed too.
    */
   async function tidyScores(rewritten: number): Promise<void> {
-    if (db.kind === 'pglite' && rewritten >= 1000) await db.query('VACUUM ANALYZE account_scores');
+    if (rewritten < 1000) return;
+    await db.query(`${db.kind === 'pglite' ? 'VACUUM ANALYZE' : 'ANALYZE'} ${AGGREGATE_TABLES.join(', ')}`);
   }
 
   /** Rescores the accounts whose rescoring a backlog deferred, in chunks of their own transactions. */
