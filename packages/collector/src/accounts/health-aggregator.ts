@@ -43,6 +43,8 @@ export interface HealthAggregatorOptions {
   pollIntervalMs?: number;
   /** Rescore every account this often (and on start); 0 turns the sweep timer off. */
   sweepIntervalMs?: number;
+  /** Whether `start()` runs a sweep at once (default true: scores age while the collector is down). */
+  sweepOnStart?: boolean;
 }
 
 interface EventRow {
@@ -72,7 +74,8 @@ interface GapWatch {
 const CURSOR_KEY = '*';
 // A gap older than this is skipped even if the transactions running when it was seen have not ended.
 const GAP_GIVE_UP_MS = 10_000;
-const SWEEP_BATCH = 500;
+// Accounts per sweep transaction: small enough that a pass woken by ingest waits at most one chunk (~100 ms).
+const SWEEP_BATCH = 200;
 const AGGREGATE_TABLES = ['accounts', 'account_users', 'account_milestones', 'account_days', 'account_day_users', 'account_north_star_days', 'account_north_star_day_users', 'survey_responses', 'account_scores', 'account_timeline'];
 
 const json = (value: Record<string, unknown> | string | null) => (typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : value);
@@ -302,7 +305,7 @@ export function createHealthAggregator(options: HealthAggregatorOptions): Health
         sweeper.unref();
       }
       wake();
-      setImmediate(runSweep);
+      if (options.sweepOnStart ?? true) setImmediate(runSweep);
     },
     async stop() {
       stopped = true;
