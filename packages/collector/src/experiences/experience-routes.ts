@@ -5,7 +5,7 @@ import type { RateLimiter } from '../ingest/rate-limiter.ts';
 import type { KeyIndex } from '../keys.ts';
 import type { Logger } from '../logger.ts';
 import { createConfigRoute } from './config-route.ts';
-import { readCors } from './read-cors.ts';
+import { readCors } from '../cors.ts';
 import { createStateRoute } from './state-route.ts';
 
 /** What {@link createExperienceRoutes} needs. */
