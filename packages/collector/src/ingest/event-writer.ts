@@ -225,17 +225,21 @@ export function createEventWriter(db: Database, options: EventWriterOptions = {}
     }
   }
 
+  /** Resolves `drain()` callers once nothing is queued, flushing or scheduled. */
+  function settle(): void {
+    if (queue.length > 0 || active > 0 || scheduled) return;
+    const waiting = idle;
+    idle = [];
+    for (const done of waiting) done();
+  }
+
   function pump(): void {
     while (active < concurrency && queue.length > 0 && (active === 0 || queuedRows >= minRowsToOverlap)) {
       active += 1;
       void flush().finally(() => {
         active -= 1;
         if (queue.length > 0) pump();
-        else if (active === 0) {
-          const waiting = idle;
-          idle = [];
-          for (const done of waiting) done();
-        }
+        else settle();
       });
     }
   }
@@ -252,6 +256,8 @@ export function createEventWriter(db: Database, options: EventWriterOptions = {}
           setImmediate(() => {
             scheduled = false;
             pump();
+            // The rows this turn was scheduled for may already be committed by an earlier pump.
+            settle();
           });
         }
       });
