@@ -1,4 +1,5 @@
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_EVENT_BYTES, type EventType, type IngestResponse } from '@cairn/protocol';
+import type { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { apiError, isApiError } from '../api-error.ts';
 import type { KeyIndex } from '../keys.ts';
@@ -39,7 +40,7 @@ export function createIngestRoutes(deps: IngestDeps): Hono {
       const authorization = c.req.header('authorization');
       // Check a header key before reading the body: an unknown sender costs no parsing.
       if (authorization) authenticateWriteKey(deps.keys, writeKeyOf(authorization, null), origin);
-      const bytes = await readBody(c.req.raw, MAX_BATCH_BYTES);
+      const bytes = await readBody(c.req.raw, MAX_BATCH_BYTES, (c.env as { incoming?: Readable } | undefined)?.incoming);
       let body: unknown;
       try {
         body = JSON.parse(bytes.toString('utf8'));

@@ -36,6 +36,17 @@ export function prepareEvents(
   const rejected: Rejection[] = [];
   const batchSentAt = typeof context.sentAt === 'string' ? Date.parse(context.sentAt) : Number.NaN;
   const receivedAt = new Date(context.receivedAt).toISOString();
+  // toISOString costs about as much as the row's JSON.stringify; the batch's sentAt, the receive
+  // time and timestamps shared by several events are formatted once per request.
+  const formatted = new Map<number, string>([[context.receivedAt, receivedAt]]);
+  const iso = (ms: number) => {
+    let text = formatted.get(ms);
+    if (text === undefined) {
+      text = new Date(ms).toISOString();
+      formatted.set(ms, text);
+    }
+    return text;
+  };
   raws.forEach((raw, index) => {
     const reject = (reason: string) => rejected.push({ index, reason });
     if (measure) {
@@ -47,7 +58,8 @@ export function prepareEvents(
     const event: WireEvent = result.event;
     const original = Date.parse(event.timestamp);
     const ownSentAt = (raw as { sentAt?: unknown }).sentAt;
-    const sentAt = typeof ownSentAt === 'string' && !Number.isNaN(Date.parse(ownSentAt)) ? Date.parse(ownSentAt) : batchSentAt;
+    const ownSentAtMs = typeof ownSentAt === 'string' ? Date.parse(ownSentAt) : Number.NaN;
+    const sentAt = Number.isNaN(ownSentAtMs) ? batchSentAt : ownSentAtMs;
     const corrected = Number.isNaN(sentAt) ? original : context.receivedAt - (sentAt - original);
     if (!inRange(original) || !inRange(corrected)) return reject('timestamp must be between 1970 and 9999 (after clock-skew correction)');
     const json = JSON.stringify({
@@ -59,9 +71,9 @@ export function prepareEvents(
       g: event.groupId ?? null,
       e: event.event ?? null,
       n: event.name ?? null,
-      ts: new Date(corrected).toISOString(),
-      ots: new Date(original).toISOString(),
-      sa: Number.isNaN(sentAt) || !inRange(sentAt) ? null : new Date(sentAt).toISOString(),
+      ts: iso(corrected),
+      ots: iso(original),
+      sa: Number.isNaN(sentAt) || !inRange(sentAt) ? null : iso(sentAt),
       ra: receivedAt,
       p: event.properties ?? null,
       tr: event.traits ?? null,

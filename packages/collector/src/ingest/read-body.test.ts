@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBody } from './read-body.ts';
@@ -27,5 +28,26 @@ describe('readBody', () => {
     await expect(readBody(request('x'.repeat(101)), 100)).rejects.toMatchObject({ status: 413 });
     await expect(readBody(request('x', { 'content-encoding': 'br' }), 100)).rejects.toMatchObject({ status: 415, code: 'unsupported_encoding' });
     await expect(readBody(request('not gzip', { 'content-encoding': 'gzip' }), 100)).rejects.toMatchObject({ status: 400, code: 'invalid_encoding' });
+  });
+
+  it('reads the Node request stream when given, with the same limit and decoding', async () => {
+    const stream = (...chunks: Array<Buffer | string>) => {
+      const incoming = new PassThrough();
+      for (const chunk of chunks) incoming.write(chunk);
+      incoming.end();
+      return incoming;
+    };
+    // The web request's body is empty: the bytes can only come from the Node stream.
+    const headersOnly = (headers: Record<string, string> = {}) => new Request('http://x/', { method: 'POST', headers });
+    expect((await readBody(headersOnly(), 100, stream('hel', 'lo'))).toString()).toBe('hello');
+    expect((await readBody(headersOnly({ 'content-encoding': 'gzip' }), 100, stream(gzipSync('hello')))).toString()).toBe('hello');
+    const oversize = stream('x'.repeat(60), 'x'.repeat(41));
+    await expect(readBody(headersOnly(), 100, oversize)).rejects.toMatchObject({ status: 413, code: 'payload_too_large' });
+    expect(oversize.destroyed).toBe(true);
+    await expect(readBody(headersOnly({ 'content-encoding': 'gzip' }), 100, stream(gzipSync('x'.repeat(101))))).rejects.toMatchObject({ status: 413 });
+    const aborted = new PassThrough();
+    aborted.write('partial');
+    setImmediate(() => aborted.destroy());
+    await expect(readBody(headersOnly(), 100, aborted)).rejects.toThrow(/prematurely closed/);
   });
 });
