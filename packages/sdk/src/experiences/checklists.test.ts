@@ -1,23 +1,9 @@
 import type { ChecklistView } from '@cairn/widgets';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import { clearQueue, fakeCollector, sleep, until } from '../test-support/fake-collector.ts';
-import { bench, cfg, daysAgo, fake } from '../test-support/experiences.ts';
+import { expect, test } from 'vitest';
+import { sleep, until } from '../test-support/fake-collector.ts';
+import { useEngineBench, cfg, daysAgo, fake } from '../test-support/experiences.ts';
 
-const collector = fakeCollector();
-const b = bench(collector);
-
-beforeAll(() => collector.start());
-afterAll(() => collector.stop());
-beforeEach(async () => {
-  collector.reset();
-  b.serveWidgets();
-  localStorage.clear();
-  await clearQueue();
-});
-afterEach(async () => {
-  b.close();
-  await sleep(20);
-});
+const { collector, b } = useEngineBench();
 
 const onboarding = cfg({
   milestones: [

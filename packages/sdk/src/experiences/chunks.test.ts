@@ -2,29 +2,15 @@
 // real built chunks (dist/cairn-experiences.js, widgets' dist/cairn-widgets.js) work together.
 import type { SurveyView } from '@cairn/widgets';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { createClient } from '../client.ts';
-import { clearQueue, fakeCollector, sleep, until } from '../test-support/fake-collector.ts';
-import { bench, cfg, fake } from '../test-support/experiences.ts';
+import { sleep, until } from '../test-support/fake-collector.ts';
+import { useEngineBench, cfg, fake } from '../test-support/experiences.ts';
 import type { Cairn } from '../types.ts';
 
 const built = import.meta.glob(['../../dist/cairn-experiences.js', '../../../widgets/dist/cairn-widgets.js'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const collector = fakeCollector();
-const b = bench(collector);
+const { collector, b } = useEngineBench();
 const survey = cfg({ surveys: [{ id: 'nps', kind: 'nps', question: 'How likely? <b>bold</b>', target: { event: 'Report Shared' } }] });
-
-beforeAll(() => collector.start());
-afterAll(() => collector.stop());
-beforeEach(async () => {
-  collector.reset();
-  b.serveWidgets();
-  localStorage.clear();
-  await clearQueue();
-});
-afterEach(async () => {
-  b.close();
-  await sleep(20);
-});
 
 test('no widgets request until a survey is to be shown; then one, drawn and answered through its handlers', async () => {
   const a = b.make({ experiences: survey });

@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { CONFIG_KEY } from '../remote-config.ts';
-import { clearQueue, fakeCollector, sleep, until } from '../test-support/fake-collector.ts';
-import { bench, cfg } from '../test-support/experiences.ts';
+import { sleep, until } from '../test-support/fake-collector.ts';
+import { useEngineBench, cfg } from '../test-support/experiences.ts';
 
-const collector = fakeCollector();
-const b = bench(collector);
+const { collector, b } = useEngineBench();
 
-beforeAll(() => collector.start());
-afterAll(() => collector.stop());
-beforeEach(async () => {
-  collector.reset();
-  b.serveWidgets();
-  localStorage.clear();
-  await clearQueue();
-});
-afterEach(async () => {
-  b.close();
+afterEach(() => {
   vi.restoreAllMocks();
-  await sleep(20);
 });
 
 const remote = { milestones: [{ id: 'remote', event: 'Remote Thing' }] };

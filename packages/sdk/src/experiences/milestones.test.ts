@@ -1,22 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import { clearQueue, fakeCollector, sleep, until } from '../test-support/fake-collector.ts';
-import { bench, cfg, daysAgo } from '../test-support/experiences.ts';
+import { expect, test } from 'vitest';
+import { sleep, until } from '../test-support/fake-collector.ts';
+import { useEngineBench, cfg, daysAgo } from '../test-support/experiences.ts';
 
-const collector = fakeCollector();
-const b = bench(collector);
-
-beforeAll(() => collector.start());
-afterAll(() => collector.stop());
-beforeEach(async () => {
-  collector.reset();
-  b.serveWidgets();
-  localStorage.clear();
-  await clearQueue();
-});
-afterEach(async () => {
-  b.close();
-  await sleep(20);
-});
+const { collector, b } = useEngineBench();
 
 const milestones = cfg({
   milestones: [

@@ -1,24 +1,13 @@
 import type { Survey, Targeting } from '@cairn/protocol';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { clearQueue, fakeCollector, sleep, until } from '../test-support/fake-collector.ts';
-import { bench, cfg, daysAgo } from '../test-support/experiences.ts';
+import { afterEach, describe, expect, test } from 'vitest';
+import { sleep, until } from '../test-support/fake-collector.ts';
+import { useEngineBench, cfg, daysAgo } from '../test-support/experiences.ts';
 
-const collector = fakeCollector();
-const b = bench(collector);
+const { collector, b } = useEngineBench();
 const startPath = location.pathname + location.search;
 
-beforeAll(() => collector.start());
-afterAll(() => collector.stop());
-beforeEach(async () => {
-  collector.reset();
-  b.serveWidgets();
-  localStorage.clear();
-  await clearQueue();
-});
-afterEach(async () => {
-  b.close();
+afterEach(() => {
   history.replaceState(null, '', startPath);
-  await sleep(20);
 });
 
 const nps = (target?: Targeting, extra: Partial<Survey> = {}): Survey => ({ id: 'nps', kind: 'nps', ...(target ? { target } : {}), ...extra });

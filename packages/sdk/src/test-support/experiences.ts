@@ -3,7 +3,8 @@
 import type { ExperienceConfig, JsonObject, WireEvent } from '@cairn/protocol';
 import { http, HttpResponse } from 'msw';
 import { createClient } from '../client.ts';
-import type { fakeCollector } from './fake-collector.ts';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { clearQueue, fakeCollector, sleep } from './fake-collector.ts';
 import type { Cairn, InitOptions, SdkEvents } from '../types.ts';
 
 /** What the fake widgets module saw: `[method, argument]` pairs and the latest handlers. */
@@ -79,3 +80,25 @@ export function bench(collector: ReturnType<typeof fakeCollector>) {
 
 /** A config with defaults filled the way the tests like them: no throttle unless asked. */
 export const cfg = (c: Partial<ExperienceConfig> & Record<string, unknown>): Partial<ExperienceConfig> => ({ throttle: { globalDays: 0, snoozeDays: 0 }, ...c });
+
+/**
+ * Registers what every engine test file needs: a started fake collector serving the fake
+ * widgets, clean storage before each test, and the clients closed after it.
+ */
+export function useEngineBench() {
+  const collector = fakeCollector();
+  const b = bench(collector);
+  beforeAll(() => collector.start());
+  afterAll(() => collector.stop());
+  beforeEach(async () => {
+    collector.reset();
+    b.serveWidgets();
+    localStorage.clear();
+    await clearQueue();
+  });
+  afterEach(async () => {
+    b.close();
+    await sleep(20);
+  });
+  return { collector, b };
+}
